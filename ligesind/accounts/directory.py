@@ -1,0 +1,76 @@
+"""The member directory: filters that only match what the viewer is allowed to see."""
+
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+
+from .models import ContactPreference, Profile, ProfileExperience, SupportRole, User
+from .permissions import ViewerContext
+
+
+def directory_profiles(viewer: User, filters: dict[str, Any]) -> "ShownRows":
+    """Listed, complete profiles of other members, each with ``shown`` = its visible fields.
+
+    A filter on a field only matches members who let this viewer see that field, so a filter
+    never reveals a hidden value.
+    """
+    context = ViewerContext.of(viewer)
+    rows: QuerySet[Profile] = (
+        Profile.objects.exclude(alias="")
+        .filter(listed_in_directory=True, user__is_active=True)
+        .exclude(user_id=viewer.pk)
+        .exclude(user_id__in=context.blocked)
+        .select_related("municipality")
+    )
+    if filters.get("category") or filters.get("perspective"):
+        rows = rows.filter(context.field_visible_q("experiences"))
+        experience: dict[str, Any] = {}
+        if filters.get("category"):
+            experience["experiences__category"] = filters["category"]
+        if filters.get("perspective"):
+            experience["experiences__perspective__in"] = [filters["perspective"], "both"]
+        rows = rows.filter(**experience)
+    if filters.get("municipality"):
+        rows = rows.filter(
+            context.field_visible_q("municipality"), municipality=filters["municipality"]
+        )
+    if filters.get("interest"):
+        rows = rows.filter(context.field_visible_q("interests"), interests=filters["interest"])
+    if filters.get("contact"):
+        wanted = filters["contact"]
+        rows = rows.filter(context.field_visible_q("contact_preference"))
+        if wanted == ContactPreference.IN_PERSON:
+            rows = rows.filter(contact_preference=ContactPreference.IN_PERSON)
+    if filters.get("offers_support"):
+        rows = rows.filter(
+            context.field_visible_q("support_role"),
+            support_role__in=[SupportRole.OFFERS, SupportRole.BOTH],
+        )
+    rows = (
+        rows.distinct()
+        .order_by("alias")
+        .prefetch_related(
+            Prefetch("experiences", ProfileExperience.objects.select_related("category")),
+            "interests",
+        )
+    )
+    return ShownRows(context, rows)
+
+
+class ShownRows:
+    """A lazily sliced list for the paginator that marks each page's rows with ``shown``."""
+
+    def __init__(self, context: ViewerContext, rows: QuerySet[Profile]) -> None:
+        self.context, self.rows = context, rows
+
+    def count(self) -> int:
+        return self.rows.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list[Profile]:
+        page = list(self.rows[index])
+        for profile in page:
+            profile.shown = self.context.visible_fields(profile)  # type: ignore[attr-defined]
+        return page

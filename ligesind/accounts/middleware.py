@@ -1,0 +1,49 @@
+"""Members must have consented, have an alias, and (staff) use two-factor before anything else."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from . import permissions
+from .services import has_two_factor
+
+OPEN_URL_NAMES = {
+    "front",
+    "crisis",
+    "set_language",
+    "consent",
+    "consent_withdraw",
+    "profile_edit",
+    "profile_avatar",
+}
+
+
+class ConsentRequiredMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view_func: Any, args: Any, kwargs: Any
+    ) -> HttpResponse | None:
+        user = request.user
+        match = request.resolver_match
+        if not user.is_authenticated or match is None:
+            return None
+        name = match.url_name or ""
+        if match.namespace == "admin" or name.startswith(("account_", "mfa_")):
+            return None
+        if name in OPEN_URL_NAMES:
+            return None
+        if not permissions.has_current_consent(user):
+            return redirect("accounts:consent")
+        if permissions.needs_two_factor(user) and not has_two_factor(user):
+            return redirect("mfa_activate_totp")
+        profile = getattr(user, "profile", None)
+        if profile is None or not profile.is_complete:
+            return redirect("accounts:profile_edit")
+        return None

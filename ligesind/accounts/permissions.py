@@ -1,0 +1,209 @@
+"""Every access rule about users, profiles, roles and blocks: one function per rule."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q
+
+from .consent import current_version
+from .contacts import contact_ids
+from .models import Block, ConsentRecord, Profile, Role, RoleAssignment, User, Visibility
+
+AnyUser = AbstractBaseUser | AnonymousUser
+
+PROFILE_FIELDS = (
+    "real_name",
+    "municipality",
+    "experiences",
+    "story",
+    "interests",
+    "languages",
+    "contact_preference",
+    "support_role",
+    "avatar",
+)
+# Fields that are never shown to other members, whatever the owner chooses.
+MEMBER_HIDDEN_FIELDS = frozenset({"real_name"})
+
+
+def _user(user: AnyUser) -> User | None:
+    if isinstance(user, User) and user.is_authenticated and user.is_active:
+        return user
+    return None
+
+
+def roles_of(user: AnyUser) -> frozenset[str]:
+    member = _user(user)
+    if member is None:
+        return frozenset()
+    cached: frozenset[str] | None = getattr(member, "_ligesind_roles", None)
+    if cached is None:
+        cached = frozenset(
+            RoleAssignment.objects.filter(user=member).values_list("role", flat=True)
+        )
+        member._ligesind_roles = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def has_role(user: AnyUser, role: Role) -> bool:
+    return role in roles_of(user)
+
+
+def is_admin(user: AnyUser) -> bool:
+    member = _user(user)
+    return member is not None and (member.is_superuser or has_role(member, Role.ADMIN))
+
+
+def has_current_consent(user: AnyUser) -> bool:
+    member = _user(user)
+    if member is None:
+        return False
+    cached: bool | None = getattr(member, "_ligesind_consent", None)
+    if cached is None:
+        cached = ConsentRecord.objects.filter(
+            user=member, version=current_version(), withdrawn_at__isnull=True
+        ).exists()
+        member._ligesind_consent = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def is_member(user: AnyUser) -> bool:
+    """An active, signed-in account that has consented to the current text."""
+    return has_current_consent(user)
+
+
+def coordinated_municipality_ids(user: AnyUser) -> frozenset[int]:
+    member = _user(user)
+    if member is None or not has_role(member, Role.COORDINATOR):
+        return frozenset()
+    return frozenset(
+        RoleAssignment.objects.filter(user=member, role=Role.COORDINATOR).values_list(
+            "municipalities", flat=True
+        )
+    ) - {None}
+
+
+def blocked_user_ids(user: AnyUser) -> frozenset[int]:
+    """Everyone this user blocked or was blocked by: they are hidden from each other."""
+    member = _user(user)
+    if member is None:
+        return frozenset()
+    pairs = Block.objects.filter(Q(blocker=member) | Q(blocked=member)).values_list(
+        "blocker_id", "blocked_id"
+    )
+    return frozenset(uid for pair in pairs for uid in pair) - {member.pk}
+
+
+def is_blocked_between(a: AnyUser, b: AnyUser) -> bool:
+    if a.pk is None or b.pk is None or a.pk == b.pk:
+        return False
+    return Block.objects.filter(
+        Q(blocker_id=a.pk, blocked_id=b.pk) | Q(blocker_id=b.pk, blocked_id=a.pk)
+    ).exists()
+
+
+@dataclass(frozen=True)
+class ViewerContext:
+    """What decides how close a viewer is to other members, read once per request."""
+
+    user_id: int | None
+    member: bool
+    admin: bool
+    coordinated: frozenset[int]
+    contacts: frozenset[int]
+    blocked: frozenset[int]
+
+    @classmethod
+    def of(cls, viewer: AnyUser) -> "ViewerContext":
+        member = _user(viewer)
+        if member is None:
+            return cls(None, False, False, frozenset(), frozenset(), frozenset())
+        return cls(
+            user_id=member.pk,
+            member=is_member(member),
+            admin=is_admin(member),
+            coordinated=coordinated_municipality_ids(member),
+            contacts=frozenset(contact_ids(member)),
+            blocked=blocked_user_ids(member),
+        )
+
+    def coordinates(self, profile: Profile) -> bool:
+        return self.admin or (
+            profile.municipality_id is not None and profile.municipality_id in self.coordinated
+        )
+
+    def level(self, profile: Profile) -> int | None:
+        """The closest relation to the profile's owner as a ``Visibility`` level, or ``None``
+        when the viewer may not see the profile at all."""
+        if self.user_id is None:
+            return None
+        if self.user_id == profile.user_id:
+            return Visibility.ONLY_ME
+        if not self.member or not profile.is_complete:
+            return None
+        if self.coordinates(profile):
+            return Visibility.COORDINATORS
+        if profile.user_id in self.blocked:
+            return None
+        if profile.user_id in self.contacts:
+            return Visibility.CONTACTS
+        return Visibility.MEMBERS
+
+    def visible_fields(self, profile: Profile) -> frozenset[str]:
+        level = self.level(profile)
+        if level is None:
+            return frozenset()
+        fields = {f for f in PROFILE_FIELDS if getattr(profile, f"{f}_visibility") >= level}
+        if level >= Visibility.CONTACTS:
+            fields -= MEMBER_HIDDEN_FIELDS
+        return frozenset(fields)
+
+    def field_visible_q(self, field: str) -> Q:
+        """A filter matching the profiles whose ``field`` this viewer may see (not their own)."""
+        name = f"{field}_visibility"
+        allowed = Q(**{name: Visibility.MEMBERS})
+        if self.contacts:
+            allowed |= Q(**{f"{name}__gte": Visibility.CONTACTS, "user_id__in": self.contacts})
+        if self.admin:
+            allowed |= Q(**{f"{name}__gte": Visibility.COORDINATORS})
+        elif self.coordinated:
+            allowed |= Q(
+                **{f"{name}__gte": Visibility.COORDINATORS, "municipality_id__in": self.coordinated}
+            )
+        return allowed
+
+
+def viewer_level(viewer: AnyUser, profile: Profile) -> int | None:
+    return ViewerContext.of(viewer).level(profile)
+
+
+def can_view_profile(viewer: AnyUser, profile: Profile) -> bool:
+    return viewer_level(viewer, profile) is not None
+
+
+def visible_fields(viewer: AnyUser, profile: Profile) -> frozenset[str]:
+    """The profile fields the viewer may see."""
+    return ViewerContext.of(viewer).visible_fields(profile)
+
+
+def can_see_field(viewer: AnyUser, profile: Profile, field: str) -> bool:
+    return field in visible_fields(viewer, profile)
+
+
+def can_use_directory(user: AnyUser) -> bool:
+    return is_member(user)
+
+
+def can_block(viewer: AnyUser, target: User) -> bool:
+    member = _user(viewer)
+    return member is not None and is_member(member) and member.pk != target.pk
+
+
+def can_manage_roles(user: AnyUser) -> bool:
+    return is_admin(user)
+
+
+def needs_two_factor(user: AnyUser) -> bool:
+    """Every role beyond member (peer guide and all staff) requires two-factor login."""
+    return bool(roles_of(user)) or bool(getattr(user, "is_staff", False))

@@ -1,0 +1,244 @@
+"""Business operations on accounts, profiles, roles, blocks and consent."""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from allauth.mfa.models import Authenticator
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ligesind.core.errors import DomainError, NotAllowed
+from ligesind.core.models import Municipality
+
+from . import permissions
+from .avatars import clean_avatar
+from .consent import CONSENT_TEXTS
+from .models import (
+    Block,
+    ConsentRecord,
+    ExperienceCategory,
+    Interest,
+    Profile,
+    ProfileExperience,
+    Role,
+    RoleAssignment,
+    User,
+    Visibility,
+)
+
+
+@dataclass(frozen=True)
+class ProfileData:
+    """Everything a member can say about themselves on the profile form."""
+
+    alias: str
+    listed_in_directory: bool = True
+    real_name: str = ""
+    real_name_visibility: int = Visibility.ONLY_ME
+    municipality: Municipality | None = None
+    municipality_visibility: int = Visibility.COORDINATORS
+    experiences: Mapping[int, str] = field(default_factory=dict)  # category id -> perspective
+    experiences_visibility: int = Visibility.COORDINATORS
+    story: str = ""
+    story_visibility: int = Visibility.ONLY_ME
+    interests: tuple[Interest, ...] = ()
+    interests_visibility: int = Visibility.CONTACTS
+    languages: tuple[str, ...] = ()
+    languages_visibility: int = Visibility.CONTACTS
+    contact_preference: str = "online"
+    contact_preference_visibility: int = Visibility.CONTACTS
+    support_role: str = "seeks"
+    support_role_visibility: int = Visibility.CONTACTS
+    avatar_visibility: int = Visibility.CONTACTS
+
+
+COPIED_FIELDS = (
+    "listed_in_directory",
+    "real_name",
+    "real_name_visibility",
+    "municipality",
+    "municipality_visibility",
+    "experiences_visibility",
+    "story",
+    "story_visibility",
+    "interests_visibility",
+    "languages_visibility",
+    "contact_preference",
+    "contact_preference_visibility",
+    "support_role",
+    "support_role_visibility",
+    "avatar_visibility",
+)
+
+
+def ensure_profile(user: User) -> Profile:
+    """The user's profile (created on first use), the same instance as ``user.profile``."""
+    try:
+        return user.profile
+    except Profile.DoesNotExist:
+        return Profile.objects.create(user=user)
+
+
+@transaction.atomic
+def register_member(
+    *, user: User, adult_confirmed: bool, consent_version: str, language: str
+) -> ConsentRecord:
+    """Complete a sign-up: the 18+ confirmation and the health-data consent are both required."""
+    if not adult_confirmed:
+        raise DomainError(_("You must be 18 or older to join."))
+    user.adult_confirmed_at = timezone.now()
+    user.save(update_fields=["adult_confirmed_at"])
+    ensure_profile(user)
+    return give_health_consent(actor=user, version=consent_version, language=language)
+
+
+@transaction.atomic
+def give_health_consent(*, actor: User, version: str, language: str) -> ConsentRecord:
+    if version not in CONSENT_TEXTS:
+        raise DomainError(_("That consent text is no longer current. Please read it again."))
+    record, _created = ConsentRecord.objects.get_or_create(
+        user=actor,
+        version=version,
+        withdrawn_at__isnull=True,
+        defaults={"language": language[:5]},
+    )
+    actor.__dict__.pop("_ligesind_consent", None)
+    return record
+
+
+@transaction.atomic
+def withdraw_health_consent(*, actor: User) -> None:
+    """Withdrawing consent to health data means we can no longer hold the account: delete it."""
+    ConsentRecord.objects.filter(user=actor, withdrawn_at__isnull=True).update(
+        withdrawn_at=timezone.now()
+    )
+    delete_account(actor=actor)
+
+
+@transaction.atomic
+def delete_account(*, actor: User) -> None:
+    profile = Profile.objects.filter(user=actor).first()
+    if profile and profile.avatar.name:
+        name, storage = profile.avatar.name, profile.avatar.storage
+        transaction.on_commit(lambda: storage.delete(name))
+    actor.delete()
+
+
+@transaction.atomic
+def update_profile(*, actor: User, data: ProfileData) -> Profile:
+    profile = ensure_profile(actor)
+    alias = data.alias.strip()
+    if not alias:
+        raise DomainError(_("Please choose an alias."))
+    if Profile.objects.filter(alias__iexact=alias).exclude(pk=profile.pk).exists():
+        raise DomainError(_("That alias is taken. Please choose another."))
+    if data.real_name_visibility > Visibility.COORDINATORS:
+        raise DomainError(_("Your real name is never shown to other members."))
+    for name in COPIED_FIELDS:
+        setattr(profile, name, getattr(data, name))
+    profile.alias = alias
+    profile.languages = list(data.languages)
+    try:
+        with transaction.atomic():
+            profile.save()
+    except IntegrityError as error:
+        raise DomainError(_("That alias is taken. Please choose another.")) from error
+    profile.interests.set(data.interests)
+    _set_experiences(profile, data.experiences)
+    return profile
+
+
+def _set_experiences(profile: Profile, experiences: Mapping[int, str]) -> None:
+    valid = set(ExperienceCategory.objects.filter(pk__in=experiences).values_list("pk", flat=True))
+    profile.experiences.exclude(category_id__in=valid).delete()
+    for category_id in valid:
+        ProfileExperience.objects.update_or_create(
+            profile=profile,
+            category_id=category_id,
+            defaults={"perspective": experiences[category_id]},
+        )
+
+
+@transaction.atomic
+def set_avatar(*, actor: User, upload: UploadedFile) -> Profile:
+    profile = ensure_profile(actor)
+    content = clean_avatar(upload)
+    old = profile.avatar.name if profile.avatar else ""
+    profile.avatar.save("avatar.png", content, save=True)
+    if old:
+        storage = profile.avatar.storage
+        transaction.on_commit(lambda: storage.delete(old))
+    return profile
+
+
+@transaction.atomic
+def remove_avatar(*, actor: User) -> Profile:
+    profile = ensure_profile(actor)
+    if profile.avatar.name:
+        name, storage = profile.avatar.name, profile.avatar.storage
+        profile.avatar = ""
+        profile.save(update_fields=["avatar", "updated_at"])
+        transaction.on_commit(lambda: storage.delete(name))
+    return profile
+
+
+@transaction.atomic
+def block_user(*, actor: User, target: User) -> Block:
+    if not permissions.can_block(actor, target):
+        raise NotAllowed(_("You cannot block this member."))
+    block, _created = Block.objects.get_or_create(blocker=actor, blocked=target)
+    return block
+
+
+@transaction.atomic
+def unblock_user(*, actor: User, target: User) -> None:
+    Block.objects.filter(blocker=actor, blocked=target).delete()
+
+
+def has_two_factor(user: User) -> bool:
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+@transaction.atomic
+def grant_role(
+    *,
+    actor: User,
+    user: User,
+    role: Role,
+    municipalities: Iterable[Municipality] = (),
+) -> RoleAssignment:
+    """Give ``user`` a role. Every role needs two-factor login on the account first."""
+    if not permissions.can_manage_roles(actor):
+        raise NotAllowed(_("Only administrators can grant roles."))
+    if not has_two_factor(user):
+        raise DomainError(
+            _(
+                "%(email)s has not turned on two-factor login. Roles can only be given to "
+                "accounts that use two-factor login; ask them to turn it on under Security."
+            )
+            % {"email": user.email}
+        )
+    places = list(municipalities)
+    if role == Role.COORDINATOR and not places:
+        raise DomainError(_("A coordinator needs at least one municipality."))
+    assignment, _created = RoleAssignment.objects.get_or_create(
+        user=user, role=role, defaults={"granted_by": actor}
+    )
+    assignment.municipalities.set(places)
+    if role == Role.ADMIN:
+        User.objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)
+    user.__dict__.pop("_ligesind_roles", None)
+    return assignment
+
+
+@transaction.atomic
+def revoke_role(*, actor: User, assignment: RoleAssignment) -> None:
+    if not permissions.can_manage_roles(actor):
+        raise NotAllowed(_("Only administrators can remove roles."))
+    if assignment.role == Role.ADMIN:
+        if assignment.user_id == actor.pk:
+            raise DomainError(_("You cannot remove your own administrator role."))
+        User.objects.filter(pk=assignment.user_id).update(is_staff=False, is_superuser=False)
+    assignment.delete()

@@ -1,0 +1,233 @@
+from typing import cast
+
+from allauth.account.decorators import reauthentication_required
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ligesind.core.errors import DomainError
+
+from . import permissions, services
+from .directory import directory_profiles
+from .forms import AvatarForm, ConsentForm, DirectoryFilterForm, GrantRoleForm, ProfileForm
+from .models import Block, Language, Profile, RoleAssignment, User
+
+
+def _signed_in(request: HttpRequest) -> User:
+    """The signed-in user of a ``login_required`` view."""
+    return cast(User, request.user)
+
+
+def _member(request: HttpRequest) -> User:
+    if not permissions.is_member(request.user):
+        raise Http404
+    return request.user  # type: ignore[return-value]
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    user = _member(request)
+    context = {"profile": user.profile, "can_manage_roles": permissions.can_manage_roles(user)}
+    return render(request, "accounts/home.html", context)
+
+
+@login_required
+def profile_edit(request: HttpRequest) -> HttpResponse:
+    user = _signed_in(request)
+    profile = services.ensure_profile(user)
+    form = ProfileForm(request.POST or None, profile=profile)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_profile(actor=user, data=form.to_data())
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Your profile is saved."))
+            return redirect("accounts:profile_detail", public_id=profile.public_id)
+    return render(
+        request,
+        "accounts/profile_edit.html",
+        {"form": form, "avatar_form": AvatarForm(), "profile": profile},
+    )
+
+
+@login_required
+@require_POST
+def profile_avatar(request: HttpRequest) -> HttpResponse:
+    user = _signed_in(request)
+    if "remove" in request.POST:
+        services.remove_avatar(actor=user)
+        messages.success(request, _("Your picture is removed."))
+        return redirect("accounts:profile_edit")
+    form = AvatarForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.set_avatar(actor=user, upload=form.cleaned_data["avatar"])
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your picture is saved."))
+    else:
+        for field_errors in form.errors.values():
+            for message in field_errors:
+                messages.error(request, str(message))
+    return redirect("accounts:profile_edit")
+
+
+@login_required
+def directory(request: HttpRequest) -> HttpResponse:
+    viewer = _member(request)
+    form = DirectoryFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    rows = cast(list[Profile], directory_profiles(viewer, filters))
+    page = Paginator(rows, 24).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    template = "accounts/_directory_results.html" if request.htmx else "accounts/directory.html"  # type: ignore[attr-defined]
+    return render(request, template, {"form": form, "page": page, "query": query.urlencode()})
+
+
+def _visible_profile(request: HttpRequest, public_id: str) -> Profile:
+    profile = get_object_or_404(
+        Profile.objects.select_related("user", "municipality"), public_id=public_id
+    )
+    if not permissions.can_view_profile(request.user, profile):
+        raise Http404
+    return profile
+
+
+@login_required
+def profile_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+    profile = _visible_profile(request, public_id)
+    fields = permissions.visible_fields(request.user, profile)
+    context = {
+        "profile": profile,
+        "fields": fields,
+        "is_me": profile.user_id == request.user.pk,
+        "experiences": profile.experiences.select_related("category")
+        if "experiences" in fields
+        else [],
+        "interests": profile.interests.all() if "interests" in fields else [],
+        "language_names": [Language(code).label for code in profile.languages if code in Language],
+    }
+    return render(request, "accounts/profile_detail.html", context)
+
+
+@login_required
+def avatar_image(request: HttpRequest, public_id: str) -> FileResponse:
+    profile = _visible_profile(request, public_id)
+    if not profile.avatar or not permissions.can_see_field(request.user, profile, "avatar"):
+        raise Http404
+    response = FileResponse(profile.avatar.open("rb"), content_type="image/png")
+    response["Cache-Control"] = "private, max-age=300"
+    return response
+
+
+@login_required
+@require_POST
+def block(request: HttpRequest, public_id: str) -> HttpResponse:
+    profile = _visible_profile(request, public_id)
+    try:
+        services.block_user(actor=request.user, target=profile.user)  # type: ignore[arg-type]
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("accounts:profile_detail", public_id=public_id)
+    messages.success(
+        request,
+        _("You have blocked %(alias)s. You will no longer see each other.")
+        % {"alias": profile.alias},
+    )
+    return redirect("accounts:blocks")
+
+
+@login_required
+def blocks(request: HttpRequest) -> HttpResponse:
+    user = _member(request)
+    rows = Block.objects.filter(blocker=user).select_related("blocked__profile")
+    return render(request, "accounts/blocks.html", {"blocks": rows})
+
+
+@login_required
+@require_POST
+def unblock(request: HttpRequest, public_id: str) -> HttpResponse:
+    user = _member(request)
+    profile = get_object_or_404(Profile, public_id=public_id)
+    services.unblock_user(actor=user, target=profile.user)
+    messages.success(request, _("You have unblocked %(alias)s.") % {"alias": profile.alias})
+    return redirect("accounts:blocks")
+
+
+@login_required
+def consent(request: HttpRequest) -> HttpResponse:
+    user = _signed_in(request)
+    form = ConsentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.give_health_consent(
+                actor=user,
+                version=form.cleaned_data["consent_version"],
+                language=get_language() or "da",
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Thank you. Your consent is saved."))
+            return redirect("accounts:home")
+    return render(request, "accounts/consent.html", {"form": form})
+
+
+@login_required
+@reauthentication_required
+def consent_withdraw(request: HttpRequest) -> HttpResponse:
+    user = _signed_in(request)
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        services.withdraw_health_consent(actor=user)
+        logout(request)
+        messages.success(request, _("Your consent is withdrawn and your account is deleted."))
+        return redirect("front")
+    return render(request, "accounts/consent_withdraw.html")
+
+
+@login_required
+def roles(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_manage_roles(request.user):
+        raise Http404
+    form = GrantRoleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.grant_role(
+                actor=request.user,  # type: ignore[arg-type]
+                user=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                municipalities=form.cleaned_data["municipalities"],
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The role is granted."))
+            return redirect("accounts:roles")
+    assignments = RoleAssignment.objects.select_related("user__profile").prefetch_related(
+        "municipalities"
+    )
+    return render(request, "accounts/roles.html", {"form": form, "assignments": assignments})
+
+
+@login_required
+@require_POST
+def role_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    if not permissions.can_manage_roles(request.user):
+        raise Http404
+    assignment = get_object_or_404(RoleAssignment, pk=pk)
+    try:
+        services.revoke_role(actor=request.user, assignment=assignment)  # type: ignore[arg-type]
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The role is removed."))
+    return redirect("accounts:roles")

@@ -1,0 +1,23 @@
+from django.core.management.base import BaseCommand
+
+from ligesind.core.demo import DEMO_PASSWORD, MEMBER_COUNT, MEMBER_LOGIN, load_demo
+
+
+class Command(BaseCommand):
+    help = "Load Danish demo data (safe to run again)."
+
+    def handle(self, *args: object, **options: object) -> None:
+        logins = load_demo()
+        out = self.stdout
+        out.write(self.style.SUCCESS(f"Demo data loaded: {MEMBER_COUNT} members and staff."))
+        out.write(f"\nEvery demo login has the password: {DEMO_PASSWORD}\n")
+        out.write(
+            f"  member (no two-factor)     {MEMBER_LOGIN}  (also medlem2 … medlem{MEMBER_COUNT})"
+        )
+        for login in logins:
+            places = f" ({', '.join(login.municipalities)})" if login.municipalities else ""
+            out.write(f"  {login.role:<26} {login.email}{places}")
+        out.write(
+            "\nStaff logins ask for a two-factor code. Get the current one with:\n"
+            "  .venv/bin/python -m ligesind democode EMAIL\n"
+        )

@@ -1,0 +1,35 @@
+"""The 98 Danish municipalities by region (since the 2007 structural reform)."""
+
+MUNICIPALITIES: dict[str, list[str]] = {
+    "hovedstaden": [
+        "Albertslund", "Allerød", "Ballerup", "Bornholm", "Brøndby", "Dragør", "Egedal",
+        "Fredensborg", "Frederiksberg", "Frederikssund", "Furesø", "Gentofte", "Gladsaxe",
+        "Glostrup", "Gribskov", "Halsnæs", "Helsingør", "Herlev", "Hillerød", "Hvidovre",
+        "Høje-Taastrup", "Hørsholm", "Ishøj", "København", "Lyngby-Taarbæk", "Rudersdal",
+        "Rødovre", "Tårnby", "Vallensbæk",
+    ],
+    "sjaelland": [
+        "Faxe", "Greve", "Guldborgsund", "Holbæk", "Kalundborg", "Køge", "Lejre", "Lolland",
+        "Næstved", "Odsherred", "Ringsted", "Roskilde", "Slagelse", "Solrød", "Sorø", "Stevns",
+        "Vordingborg",
+    ],
+    "syddanmark": [
+        "Assens", "Billund", "Esbjerg", "Fanø", "Fredericia", "Faaborg-Midtfyn", "Haderslev",
+        "Kerteminde", "Kolding", "Langeland", "Middelfart", "Nordfyns", "Nyborg", "Odense",
+        "Svendborg", "Sønderborg", "Tønder", "Varde", "Vejen", "Vejle", "Ærø", "Aabenraa",
+    ],
+    "midtjylland": [
+        "Favrskov", "Hedensted", "Herning", "Holstebro", "Horsens", "Ikast-Brande", "Lemvig",
+        "Norddjurs", "Odder", "Randers", "Ringkøbing-Skjern", "Samsø", "Silkeborg",
+        "Skanderborg", "Skive", "Struer", "Syddjurs", "Viborg", "Aarhus",
+    ],
+    "nordjylland": [
+        "Brønderslev", "Frederikshavn", "Hjørring", "Jammerbugt", "Læsø", "Mariagerfjord",
+        "Morsø", "Rebild", "Thisted", "Vesthimmerlands", "Aalborg",
+    ],
+}  # fmt: skip
+
+
+def municipality_slug(name: str) -> str:
+    table = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
+    return name.translate(table).lower().replace(" ", "-")

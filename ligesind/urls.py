@@ -1,0 +1,24 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, include, path
+from django.views.i18n import set_language
+
+from ligesind.core import views as core_views
+
+# The admin login goes through allauth, so two-factor applies there too.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
+admin.site.site_header = "Ligesind"
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("i18n/setlang/", set_language, name="set_language"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", core_views.front, name="front"),
+    path("help-now/", core_views.crisis, name="crisis"),
+    path("accounts/", include("allauth.urls")),
+    path("", include("ligesind.accounts.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=False,
+)

@@ -30,7 +30,7 @@ def clean_avatar(upload: UploadedFile) -> ContentFile[bytes]:
         raise DomainError(_("That file is not a picture we can read.")) from error
     pixels.thumbnail((MAX_SIDE, MAX_SIDE))
     clean = Image.new(pixels.mode, pixels.size)
-    clean.putdata(list(pixels.getdata()))
+    clean.paste(pixels)
     out = io.BytesIO()
     clean.save(out, format="PNG", optimize=True)
     return ContentFile(out.getvalue(), name="avatar.png")

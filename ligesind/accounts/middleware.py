@@ -15,9 +15,9 @@ OPEN_URL_NAMES = {
     "set_language",
     "consent",
     "consent_withdraw",
-    "profile_edit",
-    "profile_avatar",
 }
+# Where a member without an alias is sent, so these must open before the profile is complete.
+PROFILE_URL_NAMES = {"profile_edit", "profile_avatar"}
 
 
 class ConsentRequiredMiddleware:
@@ -44,6 +44,6 @@ class ConsentRequiredMiddleware:
         if permissions.needs_two_factor(user) and not has_two_factor(user):
             return redirect("mfa_activate_totp")
         profile = getattr(user, "profile", None)
-        if profile is None or not profile.is_complete:
+        if (profile is None or not profile.is_complete) and name not in PROFILE_URL_NAMES:
             return redirect("accounts:profile_edit")
         return None

@@ -1,0 +1,39 @@
+from django.core.management import call_command
+
+from ligesind.accounts.models import (
+    Perspective,
+    Profile,
+    ProfileExperience,
+    Role,
+    RoleAssignment,
+    User,
+)
+from ligesind.core.demo import DEMO_MUNICIPALITIES
+
+
+def test_demo_data_is_varied_and_idempotent(capsys):
+    call_command("load_demo")
+    counts = (User.objects.count(), RoleAssignment.objects.count(), Profile.objects.count())
+    call_command("load_demo")
+    assert (User.objects.count(), RoleAssignment.objects.count(), Profile.objects.count()) == counts
+    members = User.objects.filter(roles__isnull=True)
+    assert members.count() >= 60
+    perspectives = set(ProfileExperience.objects.values_list("perspective", flat=True))
+    assert perspectives == {p.value for p in Perspective}
+    roles = set(RoleAssignment.objects.values_list("role", flat=True))
+    assert roles == {r.value for r in Role}
+    coordinators = RoleAssignment.objects.filter(role=Role.COORDINATOR)
+    assert coordinators.count() * 2 == len(DEMO_MUNICIPALITIES)
+    assert "ligesind-demo" in capsys.readouterr().out
+
+
+def test_democode_prints_a_code(capsys):
+    call_command("load_demo")
+    call_command("democode", "admin@demo.ligesind.dk")
+    assert capsys.readouterr().out.strip()[-6:].isdigit()
+
+
+def test_createadmin(capsys):
+    call_command("createadmin", "boss@example.org", "--password", "et-langt-kodeord-1")
+    boss = User.objects.get(email="boss@example.org")
+    assert boss.is_superuser and boss.is_staff

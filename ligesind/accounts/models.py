@@ -61,9 +61,9 @@ class Visibility(models.IntegerChoices):
 
 
 class Perspective(models.TextChoices):
-    AFFECTED = "affected", _("I have experienced it myself")
-    RELATIVE = "relative", _("As a relative")
-    BOTH = "both", _("Both myself and as a relative")
+    AFFECTED = "affected", _("Affected myself")
+    RELATIVE = "relative", _("Relative")
+    BOTH = "both", _("Both affected and relative")
 
 
 class ContactPreference(models.TextChoices):

@@ -162,7 +162,9 @@ def _account(email: str, password_hash: str) -> User:
     return user
 
 
-def _profile_data(rng: random.Random, alias: str, staff: bool) -> services.ProfileData:
+def _profile_data(
+    rng: random.Random, alias: str, staff: bool, home: Municipality | None = None
+) -> services.ProfileData:
     categories = list(ExperienceCategory.objects.all())
     interests = list(Interest.objects.all())
     places = list(Municipality.objects.filter(name__in=DEMO_MUNICIPALITIES))
@@ -184,7 +186,7 @@ def _profile_data(rng: random.Random, alias: str, staff: bool) -> services.Profi
         alias=alias,
         real_name=f"{rng.choice(REAL_FIRST)} {rng.choice(REAL_LAST)}",
         real_name_visibility=rng.choice([Visibility.ONLY_ME, Visibility.COORDINATORS]),
-        municipality=rng.choice(places),
+        municipality=home or rng.choice(places),
         municipality_visibility=rng.choice(open_level),
         experiences=experiences,
         experiences_visibility=rng.choice(open_level),
@@ -215,9 +217,10 @@ def load_demo() -> list[DemoLogin]:
         user = _account(login.email, password_hash)
         if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
             TOTP.activate(user, demo_totp_secret(login.email))
-        places = Municipality.objects.filter(name__in=login.municipalities)
+        places = list(Municipality.objects.filter(name__in=login.municipalities))
         services.grant_role(actor=admin, user=user, role=Role(login.role), municipalities=places)
-        services.update_profile(actor=user, data=_profile_data(rng, aliases[n], staff=True))
+        data = _profile_data(rng, aliases[n], staff=True, home=places[0] if places else None)
+        services.update_profile(actor=user, data=data)
         logins.append(login)
     for n in range(1, MEMBER_COUNT + 1):
         user = _account(f"medlem{n}@{DOMAIN}", password_hash)

@@ -49,7 +49,7 @@ def test_join_verify_profile_find_peer_logout(page: Page, axe):
     axe(page)
     page.get_by_label("Alias").fill("Morgenlys")
     page.get_by_label("Kommune", exact=True).select_option(label="Odense")
-    page.get_by_label("Ensomhed").select_option(label="Som pårørende")
+    page.get_by_label("Ensomhed").select_option(label="Pårørende")
     page.get_by_role("button", name="Gem profil").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Morgenlys")
     axe(page)

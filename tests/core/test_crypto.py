@@ -1,7 +1,10 @@
 from cryptography.fernet import Fernet
 from django.db import connection
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ligesind.accounts.models import Profile
+from ligesind.core.crypto import PREFIX, decrypt_text, encrypt_text
 from tests.factories import UserFactory
 
 
@@ -32,3 +35,10 @@ def test_old_key_still_reads_after_new_key_is_added(settings):
 def test_empty_story_stays_empty():
     user = UserFactory.create()
     assert raw_story(user.profile.pk) == ""
+
+
+@given(text=st.text(min_size=1, max_size=500))
+def test_encryption_round_trips_any_text(text):
+    token = encrypt_text(text)
+    assert token.startswith(PREFIX)
+    assert decrypt_text(token) == text

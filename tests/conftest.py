@@ -1,7 +1,11 @@
 import pytest
+from django.apps import apps
 from django.core.cache import cache
 
 from ligesind.accounts.models import Role, User
+from ligesind.accounts.seed import load_seed
+from ligesind.core.models import Municipality
+from ligesind.core.municipalities import load_municipalities
 from tests.factories import UserFactory, make_admin, make_staff
 
 
@@ -9,6 +13,15 @@ from tests.factories import UserFactory, make_admin, make_staff
 def _isolated(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
+    _reference_data()
+
+
+def _reference_data() -> None:
+    """Data migrations' rows (municipalities, categories, interests) are flushed after each
+    transactional (browser) test; load them again where they are gone."""
+    if not Municipality.objects.exists():
+        load_municipalities(apps, None)
+        load_seed(apps, None)
 
 
 @pytest.fixture

@@ -33,3 +33,13 @@ MUNICIPALITIES: dict[str, list[str]] = {
 def municipality_slug(name: str) -> str:
     table = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
     return name.translate(table).lower().replace(" ", "-")
+
+
+def load_municipalities(apps, schema_editor) -> None:  # type: ignore[no-untyped-def]
+    """Create or update all 98 municipalities (used by the data migration)."""
+    model = apps.get_model("core", "Municipality")
+    for region, names in MUNICIPALITIES.items():
+        for name in names:
+            model.objects.update_or_create(
+                slug=municipality_slug(name), defaults={"name": name, "region": region}
+            )

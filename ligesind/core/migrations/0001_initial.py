@@ -1,15 +1,7 @@
 from django.db import migrations, models
 
+from ligesind.core.municipalities import load_municipalities
 
-def load_municipalities(apps, schema_editor):
-    from ligesind.core.municipalities import MUNICIPALITIES, municipality_slug
-
-    Municipality = apps.get_model("core", "Municipality")
-    for region, names in MUNICIPALITIES.items():
-        for name in names:
-            Municipality.objects.update_or_create(
-                slug=municipality_slug(name), defaults={"name": name, "region": region}
-            )
 
 
 class Migration(migrations.Migration):

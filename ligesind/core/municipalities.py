@@ -35,7 +35,7 @@ def municipality_slug(name: str) -> str:
     return name.translate(table).lower().replace(" ", "-")
 
 
-def load_municipalities(apps, schema_editor) -> None:  # type: ignore[no-untyped-def]
+def load_municipalities(apps, schema_editor) -> None:
     """Create or update all 98 municipalities (used by the data migration)."""
     model = apps.get_model("core", "Municipality")
     for region, names in MUNICIPALITIES.items():

@@ -1,9 +1,12 @@
 """Consent, withdrawal, staff two-factor and the roles page, in the browser with axe."""
 
+import re
+
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from allauth.mfa.totp.internal.auth import yield_hotp_counters_from_time as counters
+from django.core import mail
 from playwright.sync_api import Page, expect
 
 from ligesind.accounts.adapters import MFAAdapter
@@ -84,3 +87,42 @@ def test_english_pages(page: Page, axe):
     axe(page)
     page.get_by_role("link", name="Dansk").click()
     expect(page.locator("html")).to_have_attribute("lang", "da")
+
+
+def test_member_resets_password(page: Page, axe):
+    user = UserFactory.create(email="glemt@example.org", member__alias="Glemsom")
+    page.goto("/accounts/login/")
+    page.get_by_role("link", name="Glemt din adgangskode?").click()
+    axe(page)
+    page.get_by_label("E-mail").fill(user.email)
+    page.get_by_role("button", name="Nulstil min adgangskode").click()
+    axe(page)
+    link = re.search(r"https?://[^/\s]+(/\S*password/reset/key/\S+)", str(mail.outbox[-1].body))
+    assert link, mail.outbox[-1].body
+    page.goto(link.group(1))
+    axe(page)
+    page.get_by_label("Ny adgangskode", exact=True).fill("endnu-et-langt-kodeord-9")
+    page.get_by_label("Ny adgangskode (igen)").fill("endnu-et-langt-kodeord-9")
+    page.get_by_role("button", name="Skift adgangskode").click()
+    axe(page)
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mail").fill(user.email)
+    page.get_by_label("Adgangskode").fill("endnu-et-langt-kodeord-9")
+    page.get_by_role("button", name="Log ind").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Velkommen, Glemsom")
+
+
+def test_member_turns_on_two_factor(page: Page, axe):
+    user = UserFactory.create(email="sikker@example.org", member__alias="Sikker")
+    log_in(page, user.email)
+    page.goto("/accounts/2fa/totp/activate/")
+    if "reauthenticate" in page.url:
+        page.get_by_label("Adgangskode").fill(PASSWORD)
+        page.get_by_role("button", name="Bekræft").click()
+    axe(page)
+    secret = page.locator("#authenticator_secret").input_value()
+    code = format_hotp_value(hotp_value(secret, next(iter(counters()))))
+    page.locator("input[name=code]").fill(code)
+    page.get_by_role("button", name="Aktiver").click()
+    axe(page)
+    assert Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

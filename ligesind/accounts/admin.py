@@ -1,6 +1,8 @@
 from django.contrib import admin, messages
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
+from ligesind.core.audit import record_staff_access
 from ligesind.core.errors import DomainError
 
 from . import services
@@ -22,6 +24,19 @@ class ProfileAdmin(admin.ModelAdmin):
     search_fields = ["alias"]
     # The story is sensitive: it is not shown in the admin.
     fields = ["alias", "listed_in_directory", "municipality"]
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context=None
+    ):
+        profile = self.get_object(request, object_id)
+        if profile is not None:
+            record_staff_access(
+                viewer=request.user,
+                subject=profile.user,
+                what=_("profile"),
+                purpose=_("Administration in the Django admin"),
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 @admin.register(ExperienceCategory, Interest)

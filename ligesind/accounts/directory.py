@@ -14,7 +14,9 @@ def directory_profiles(viewer: User, filters: dict[str, Any]) -> "ShownRows":
     A filter on a field only matches members who let this viewer see that field, so a filter
     never reveals a hidden value.
     """
-    context = ViewerContext.of(viewer)
+    # The directory is a peer tool: staff see here what they would see as members. Staff-level
+    # data is only shown on a profile page, where opening it is audited.
+    context = ViewerContext.of(viewer, as_peer=True)
     rows: QuerySet[Profile] = (
         Profile.objects.exclude(alias="")
         .filter(listed_in_directory=True, user__is_active=True)

@@ -115,15 +115,16 @@ class ViewerContext:
     blocked: frozenset[int]
 
     @classmethod
-    def of(cls, viewer: AnyUser) -> "ViewerContext":
+    def of(cls, viewer: AnyUser, *, as_peer: bool = False) -> "ViewerContext":
+        """``as_peer`` leaves out staff powers: what the viewer sees as an ordinary member."""
         member = _user(viewer)
         if member is None:
             return cls(None, False, False, frozenset(), frozenset(), frozenset())
         return cls(
             user_id=member.pk,
             member=is_member(member),
-            admin=is_admin(member),
-            coordinated=coordinated_municipality_ids(member),
+            admin=not as_peer and is_admin(member),
+            coordinated=frozenset() if as_peer else coordinated_municipality_ids(member),
             contacts=frozenset(contact_ids(member)),
             blocked=blocked_user_ids(member),
         )
@@ -185,6 +186,14 @@ def can_view_profile(viewer: AnyUser, profile: Profile) -> bool:
 def visible_fields(viewer: AnyUser, profile: Profile) -> frozenset[str]:
     """The profile fields the viewer may see."""
     return ViewerContext.of(viewer).visible_fields(profile)
+
+
+def staff_only_fields(viewer: AnyUser, profile: Profile) -> frozenset[str]:
+    """The fields the viewer sees only because of a staff role: opening them is audited."""
+    if profile.user_id == viewer.pk:
+        return frozenset()
+    full = ViewerContext.of(viewer).visible_fields(profile)
+    return full - ViewerContext.of(viewer, as_peer=True).visible_fields(profile)
 
 
 def can_see_field(viewer: AnyUser, profile: Profile, field: str) -> bool:

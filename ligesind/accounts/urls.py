@@ -9,6 +9,7 @@ urlpatterns = [
     path("me/profile/", views.profile_edit, name="profile_edit"),
     path("me/profile/picture/", views.profile_avatar, name="profile_avatar"),
     path("me/blocked/", views.blocks, name="blocks"),
+    path("me/who-looked/", views.access_log, name="access_log"),
     path("me/consent/", views.consent, name="consent"),
     path("me/consent/withdraw/", views.consent_withdraw, name="consent_withdraw"),
     path("members/", views.directory, name="directory"),

@@ -9,14 +9,19 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
+from ligesind.core.audit import record_staff_access
 from ligesind.core.errors import DomainError
+from ligesind.core.models import AccessLog
 
 from . import permissions, services
 from .directory import directory_profiles
 from .forms import AvatarForm, ConsentForm, DirectoryFilterForm, GrantRoleForm, ProfileForm
 from .models import Block, Language, Profile, RoleAssignment, User
+
+STAFF_PURPOSE = _l("Coordinator or administrator duty: member profile")
 
 
 def _signed_in(request: HttpRequest) -> User:
@@ -106,6 +111,10 @@ def _visible_profile(request: HttpRequest, public_id: str) -> Profile:
 def profile_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     profile = _visible_profile(request, public_id)
     fields = permissions.visible_fields(request.user, profile)
+    if permissions.staff_only_fields(request.user, profile):
+        record_staff_access(
+            viewer=request.user, subject=profile.user, what=_l("profile"), purpose=STAFF_PURPOSE
+        )
     context = {
         "profile": profile,
         "fields": fields,
@@ -124,6 +133,10 @@ def avatar_image(request: HttpRequest, public_id: str) -> FileResponse:
     profile = _visible_profile(request, public_id)
     if not profile.avatar or not permissions.can_see_field(request.user, profile, "avatar"):
         raise Http404
+    if "avatar" in permissions.staff_only_fields(request.user, profile):
+        record_staff_access(
+            viewer=request.user, subject=profile.user, what=_l("picture"), purpose=STAFF_PURPOSE
+        )
     response = FileResponse(profile.avatar.open("rb"), content_type="image/png")
     response["Cache-Control"] = "private, max-age=300"
     return response
@@ -144,6 +157,14 @@ def block(request: HttpRequest, public_id: str) -> HttpResponse:
         % {"alias": profile.alias},
     )
     return redirect("accounts:blocks")
+
+
+@login_required
+def access_log(request: HttpRequest) -> HttpResponse:
+    user = _member(request)
+    entries = AccessLog.objects.filter(subject_id=user.pk)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "accounts/access_log.html", {"page": page})
 
 
 @login_required

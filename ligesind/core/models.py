@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -24,3 +27,55 @@ class Municipality(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class AccessLogQuerySet(models.QuerySet["AccessLog"]):
+    """Append-only: rows are never updated, and deleted only when their subject is erased."""
+
+    def update(self, **kwargs: object) -> int:
+        raise PermissionError("The access log is append-only.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise PermissionError("The access log is append-only.")
+
+    def erase_subject(self, subject_id: int) -> None:
+        """GDPR erasure of a member: the log about them goes with their account."""
+        models.QuerySet.delete(self.filter(subject_id=subject_id))
+
+
+class AccessLog(models.Model):
+    """Staff opened a member's sensitive data: who, whose, what, when and why.
+
+    Ids are plain integers (not foreign keys) so an entry survives the staff account that made it.
+    """
+
+    actor_id = models.BigIntegerField(_("staff account"), db_index=True)
+    actor_alias = models.CharField(_("staff"), max_length=100)
+    actor_roles = models.CharField(_("roles"), max_length=200)
+    subject_id = models.BigIntegerField(_("member account"), db_index=True)
+    what = models.CharField(_("what"), max_length=100)
+    purpose = models.CharField(_("why"), max_length=300)
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    objects = AccessLogQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_alias}: {self.what}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise PermissionError("The access log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise PermissionError("The access log is append-only.")
+
+    def role_labels(self) -> list[str]:
+        from ligesind.accounts.models import Role
+
+        return [str(Role(key).label) for key in self.actor_roles.split(",") if key in Role]

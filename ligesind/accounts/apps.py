@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "ligesind.accounts"
     verbose_name = _("Accounts and profiles")
+
+    def ready(self) -> None:
+        from . import privacy
+
+        privacy.register()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.models import Municipality
+from ligesind.core.privacy import run_erasers
 
 from . import permissions
 from .avatars import clean_avatar
@@ -119,6 +120,9 @@ def withdraw_health_consent(*, actor: User) -> None:
 
 @transaction.atomic
 def delete_account(*, actor: User) -> None:
+    """Erase the member: every app's erasers run (authors become "deleted member"), then the
+    account and everything that cascades from it (profile, story, e-mail addresses) go."""
+    run_erasers(actor)
     profile = Profile.objects.filter(user=actor).first()
     if profile and profile.avatar.name:
         name, storage = profile.avatar.name, profile.avatar.storage

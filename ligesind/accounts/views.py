@@ -1,3 +1,4 @@
+import json
 from typing import cast
 
 from allauth.account.decorators import reauthentication_required
@@ -5,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
@@ -15,6 +17,7 @@ from django.views.decorators.http import require_POST
 from ligesind.core.audit import record_staff_access
 from ligesind.core.errors import DomainError
 from ligesind.core.models import AccessLog
+from ligesind.core.privacy import collect_export, export_sections
 
 from . import permissions, services
 from .directory import directory_profiles
@@ -213,6 +216,49 @@ def consent_withdraw(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Your consent is withdrawn and your account is deleted."))
         return redirect("front")
     return render(request, "accounts/consent_withdraw.html")
+
+
+@login_required
+def export(request: HttpRequest) -> HttpResponse:
+    user = _member(request)
+    return render(request, "accounts/export.html", {"sections": export_sections(), "me": user})
+
+
+@login_required
+def export_json(request: HttpRequest) -> HttpResponse:
+    user = _member(request)
+    data = json.dumps(collect_export(user), ensure_ascii=False, indent=2, cls=DjangoJSONEncoder)
+    response = HttpResponse(data, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="ligesind-my-data.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def export_page(request: HttpRequest) -> HttpResponse:
+    user = _member(request)
+    data = collect_export(user)
+    sections = [(section, data[section.key]) for section in export_sections()]
+    response = render(request, "accounts/export_page.html", {"sections": sections})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@reauthentication_required
+def delete_me(request: HttpRequest) -> HttpResponse:
+    user = _signed_in(request)
+    if request.method == "POST":
+        if request.POST.get("confirm") != "yes":
+            messages.error(
+                request, _("Tick the box to confirm that your account should be deleted.")
+            )
+        else:
+            services.delete_account(actor=user)
+            logout(request)
+            messages.success(request, _("Your account and your personal data are deleted."))
+            return redirect("front")
+    return render(request, "accounts/delete.html")
 
 
 @login_required

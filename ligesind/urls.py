@@ -17,6 +17,14 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("", core_views.front, name="front"),
     path("help-now/", core_views.crisis, name="crisis"),
+    path("me/notifications/", core_views.notifications, name="notifications"),
+    path("me/notifications/<int:pk>/open/", core_views.notification_open, name="notification_open"),
+    path(
+        "me/notifications/read/", core_views.notifications_read_all, name="notifications_read_all"
+    ),
+    path(
+        "me/notifications/e-mail/", core_views.notification_settings, name="notification_settings"
+    ),
     path("accounts/", include("allauth.urls")),
     path("", include("ligesind.accounts.urls")),
     path("admin/", admin.site.urls),

@@ -1,6 +1,7 @@
 import pytest
 from django.apps import apps
 from django.core.cache import cache
+from django.utils import translation
 
 from ligesind.accounts.models import Role, User
 from ligesind.accounts.seed import load_seed
@@ -13,6 +14,8 @@ from tests.factories import UserFactory, make_admin, make_staff
 def _isolated(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
+    # A request to /en/ leaves English active in this thread; every test starts in Danish.
+    translation.activate(settings.LANGUAGE_CODE)
     _reference_data()
 
 

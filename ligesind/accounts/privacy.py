@@ -9,7 +9,8 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
-from ligesind.core.models import AccessLog
+from ligesind.core.models import AccessLog, EmailMode
+from ligesind.core.notifications import NotificationKind, register_kind
 from ligesind.core.privacy import register_erasure, register_export, register_labels
 
 from .models import Block, ConsentRecord, Language, Profile, RoleAssignment, User, Visibility
@@ -125,7 +126,27 @@ def erase_account_traces(user: User) -> None:
         ).delete()
 
 
+def register_notification_kinds() -> None:
+    register_kind(
+        NotificationKind(
+            "role_granted",
+            _("A role was given to me"),
+            _("You have been given the role %(role)s."),
+            EmailMode.IMMEDIATE,
+        )
+    )
+    register_kind(
+        NotificationKind(
+            "role_removed",
+            _("A role was taken from me"),
+            _("Your role %(role)s has ended."),
+            EmailMode.IMMEDIATE,
+        )
+    )
+
+
 def register() -> None:
+    register_notification_kinds()
     register_export(
         "account",
         label=_("Account"),
@@ -201,5 +222,9 @@ def register() -> None:
             "roles": _("Roles"),
             "what": _("What"),
             "why": _("Why"),
+            "notifications": _("Notifications"),
+            "notification_email": _("E-mails about notifications"),
+            "text": _("Text"),
+            "read": _("Read"),
         }
     )

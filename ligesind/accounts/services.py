@@ -11,7 +11,9 @@ from django.utils.translation import gettext as _
 
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.models import Municipality
+from ligesind.core.notifications import source_text
 from ligesind.core.privacy import run_erasers
+from ligesind.core.services import notify
 
 from . import permissions
 from .avatars import clean_avatar
@@ -227,10 +229,12 @@ def grant_role(
     places = list(municipalities)
     if role == Role.COORDINATOR and not places:
         raise DomainError(_("A coordinator needs at least one municipality."))
-    assignment, _created = RoleAssignment.objects.get_or_create(
+    assignment, created = RoleAssignment.objects.get_or_create(
         user=user, role=role, defaults={"granted_by": actor}
     )
     assignment.municipalities.set(places)
+    if created:
+        notify(user, "role_granted", params={"role": source_text(Role(role).label)})
     if role == Role.ADMIN:
         User.objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)
     user.__dict__.pop("_ligesind_roles", None)
@@ -246,3 +250,6 @@ def revoke_role(*, actor: User, assignment: RoleAssignment) -> None:
             raise DomainError(_("You cannot remove your own administrator role."))
         User.objects.filter(pk=assignment.user_id).update(is_staff=False, is_superuser=False)
     assignment.delete()
+    notify(
+        assignment.user, "role_removed", params={"role": source_text(Role(assignment.role).label)}
+    )

@@ -1,7 +1,51 @@
+from typing import TYPE_CHECKING
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
 
 
 class CoreConfig(AppConfig):
     name = "ligesind.core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from .privacy import register_export
+
+        register_export(
+            "notifications",
+            label=_("Notifications"),
+            models=["core.Notification"],
+            collect=export_notifications,
+        )
+        register_export(
+            "notification_email",
+            label=_("E-mails about notifications"),
+            models=["core.NotificationPreference"],
+            collect=export_preferences,
+        )
+
+
+def export_notifications(user: "AbstractBaseUser") -> list[dict[str, object]]:
+    from .models import Notification
+    from .notifications import render
+
+    return [
+        {
+            "text": render(n),
+            "created": n.created_at.isoformat(),
+            "read": n.read_at.isoformat() if n.read_at else None,
+        }
+        for n in Notification.objects.filter(recipient_id=user.pk)
+    ]
+
+
+def export_preferences(user: "AbstractBaseUser") -> dict[str, str]:
+    from .models import NotificationPreference
+
+    return {
+        p.kind: p.get_email_display()
+        for p in NotificationPreference.objects.filter(user_id=user.pk)
+    }

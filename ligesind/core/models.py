@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -79,3 +80,47 @@ class AccessLog(models.Model):
         from ligesind.accounts.models import Role
 
         return [str(Role(key).label) for key in self.actor_roles.split(",") if key in Role]
+
+
+class EmailMode(models.TextChoices):
+    IMMEDIATE = "immediate", _("E-mail me at once")
+    DIGEST = "digest", _("One e-mail a day with everything new")
+    NEVER = "never", _("No e-mail, only here on the site")
+
+
+class Notification(models.Model):
+    """Something a member should know. The text is made from ``kind`` and ``params`` when shown,
+    in the reader's language; e-mails about it never carry its content."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=60)
+    params = models.JSONField(default=dict, blank=True)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.recipient_id}"
+
+
+class NotificationPreference(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
+    )
+    kind = models.CharField(max_length=60)
+    email = models.CharField(max_length=20, choices=EmailMode.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="one_preference_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.kind}: {self.email}"

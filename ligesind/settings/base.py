@@ -231,3 +231,6 @@ LOGGING = {
 
 # Livslinien's opening hours as shown on the crisis page (they change; keep them current).
 LIVSLINIEN_HOURS = os.environ.get("LIVSLINIEN_HOURS", "11–05")
+
+# The site's own address, used in e-mails sent by background tasks (no request to ask).
+LIGESIND_SITE_URL = os.environ.get("LIGESIND_SITE_URL", "http://127.0.0.1:8000").rstrip("/")

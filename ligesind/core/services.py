@@ -1,0 +1,127 @@
+"""Shared business operations: notifications."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .errors import DomainError
+from .models import EmailMode, Notification, NotificationPreference
+from .notifications import get_kind
+
+
+def email_mode(user: AbstractBaseUser, kind: str) -> str:
+    chosen = (
+        NotificationPreference.objects.filter(user_id=user.pk, kind=kind)
+        .values_list("email", flat=True)
+        .first()
+    )
+    return chosen or get_kind(kind).default_email
+
+
+@transaction.atomic
+def notify(
+    recipient: AbstractBaseUser, kind: str, *, params: dict[str, str] | None = None, url: str = ""
+) -> Notification:
+    """Tell ``recipient`` something: in-app at once, by e-mail as they chose for this kind."""
+    from .tasks import send_notification_email
+
+    get_kind(kind)  # an unknown kind is a programming error: fail loudly
+    notification = Notification.objects.create(
+        recipient_id=recipient.pk, kind=kind, params=params or {}, url=url
+    )
+    if email_mode(recipient, kind) == EmailMode.IMMEDIATE:
+        transaction.on_commit(
+            lambda: send_notification_email.enqueue(recipient.pk, notification.pk)
+        )
+    return notification
+
+
+@transaction.atomic
+def mark_notification_read(*, actor: AbstractBaseUser, notification_id: int) -> None:
+    updated = Notification.objects.filter(pk=notification_id, recipient_id=actor.pk).update(
+        read_at=timezone.now()
+    )
+    if not updated:
+        raise DomainError(_("That notification was not found."))
+
+
+@transaction.atomic
+def mark_all_notifications_read(*, actor: AbstractBaseUser) -> int:
+    return Notification.objects.filter(recipient_id=actor.pk, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
+@transaction.atomic
+def set_email_preference(*, actor: AbstractBaseUser, kind: str, mode: str) -> None:
+    get_kind(kind)
+    if mode not in EmailMode.values:
+        raise DomainError(_("Please choose how you want to be told."))
+    NotificationPreference.objects.update_or_create(
+        user_id=actor.pk, kind=kind, defaults={"email": mode}
+    )
+
+
+def unread_count(user: AbstractBaseUser) -> int:
+    return Notification.objects.filter(recipient_id=user.pk, read_at__isnull=True).count()
+
+
+def digest_due() -> dict[int, list[int]]:
+    """Unread notifications not yet e-mailed, by recipient, where they want a daily digest."""
+    pending = list(
+        Notification.objects.filter(read_at__isnull=True, emailed_at__isnull=True).values_list(
+            "pk", "recipient_id", "kind"
+        )
+    )
+    chosen = {
+        (p.user_id, p.kind): p.email
+        for p in NotificationPreference.objects.filter(user_id__in={u for _, u, _ in pending})
+    }
+    due: dict[int, list[int]] = {}
+    for pk, user_id, kind in pending:
+        if chosen.get((user_id, kind), get_kind(kind).default_email) == EmailMode.DIGEST:
+            due.setdefault(user_id, []).append(pk)
+    return due
+
+
+def send_digests() -> int:
+    """Queue one digest e-mail per member with something new. Run daily (cron)."""
+    from .tasks import send_digest_email
+
+    due = digest_due()
+    for user_id, ids in due.items():
+        send_digest_email.enqueue(user_id, ids)
+    return len(due)
+
+
+@transaction.atomic
+def email_notifications(*, user_id: int, notification_ids: list[int]) -> bool:
+    """Send one e-mail about these notifications. It says only that there is something new:
+    never what, never from whom (an e-mail can be read by others)."""
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    rows = Notification.objects.select_for_update().filter(
+        pk__in=notification_ids, recipient_id=user_id, emailed_at__isnull=True, read_at__isnull=True
+    )
+    count = rows.count()
+    if user is None or not count:
+        return False
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = ngettext(
+            "You have %(count)d new notification on Ligesind",
+            "You have %(count)d new notifications on Ligesind",
+            count,
+        ) % {"count": count}
+        body = render_to_string(
+            "core/email/notifications.txt",
+            {"count": count, "url": settings.LIGESIND_SITE_URL + reverse("notifications")},
+        )
+    send_mail(subject, body, None, [getattr(user, "email", "")])
+    rows.update(emailed_at=timezone.now())
+    return True

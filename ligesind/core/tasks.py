@@ -1,0 +1,15 @@
+"""Background tasks: thin wrappers around services, taking primary keys, safe to retry."""
+
+from django_tasks import task
+
+from . import services
+
+
+@task()
+def send_notification_email(user_id: int, notification_id: int) -> bool:
+    return services.email_notifications(user_id=user_id, notification_ids=[notification_id])
+
+
+@task()
+def send_digest_email(user_id: int, notification_ids: list[int]) -> bool:
+    return services.email_notifications(user_id=user_id, notification_ids=notification_ids)

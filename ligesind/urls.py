@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 from django.views.i18n import set_language
 
+from ligesind.api import api, api_docs
 from ligesind.core import views as core_views
 
 # The admin login goes through allauth, so two-factor applies there too.
@@ -12,6 +13,8 @@ admin.site.site_header = "Ligesind"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/setlang/", set_language, name="set_language"),
+    path("api/v1/", api.urls),
+    path("api/docs", api_docs, name="api_docs"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -187,6 +187,14 @@ class DirectoryFilterForm(forms.Form):
     offers_support = forms.BooleanField(label=_("Can offer support"), required=False)
 
 
+class AccessTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("What is the token for?"),
+        max_length=80,
+        help_text=_("For example the name of the app that will use it."),
+    )
+
+
 class GrantRoleForm(forms.Form):
     email = forms.EmailField(label=_("The account's e-mail address"))
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)

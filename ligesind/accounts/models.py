@@ -262,3 +262,26 @@ class ConsentRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.version} {self.given_at:%Y-%m-%d}"
+
+
+class AccessToken(models.Model):
+    """A personal access token for the API, made and revoked by the member.
+
+    Only a SHA-256 hash is stored; the token itself is shown once, when it is made.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="access_tokens")
+    name = models.CharField(_("name"), max_length=80)
+    token_hash = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=12)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("access token")
+        verbose_name_plural = _("access tokens")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

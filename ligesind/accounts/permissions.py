@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from allauth.mfa.models import Authenticator
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
@@ -211,6 +212,15 @@ def can_block(viewer: AnyUser, target: User) -> bool:
 
 def can_manage_roles(user: AnyUser) -> bool:
     return is_admin(user)
+
+
+def can_use_api(user: AnyUser) -> bool:
+    """Members may use the API; an account whose role needs two-factor only once it has it."""
+    if not is_member(user):
+        return False
+    if needs_two_factor(user):
+        return Authenticator.objects.filter(user_id=user.pk, type=Authenticator.Type.TOTP).exists()
+    return True
 
 
 def needs_two_factor(user: AnyUser) -> bool:

@@ -115,6 +115,14 @@ def export_access_log(user: User) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
+def export_tokens(user: User) -> list[dict[str, Any]]:
+    return [
+        {"name": t.name, "begins_with": t.prefix, "created": _iso(t.created_at),
+         "last_used": _iso(t.last_used_at), "revoked": _iso(t.revoked_at)}
+        for t in user.access_tokens.all()
+    ]  # fmt: skip
+
+
 def erase_account_traces(user: User) -> None:
     """Remove what a cascade would leave behind: the access log about the member and the
     Django admin's change records that name them."""
@@ -177,6 +185,9 @@ def register() -> None:
         models=["core.AccessLog"],
         collect=export_access_log,
     )
+    register_export(
+        "tokens", label=_("My API tokens"), models=["accounts.AccessToken"], collect=export_tokens
+    )
     register_erasure(erase_account_traces)
     register_labels(
         {
@@ -226,5 +237,10 @@ def register() -> None:
             "notification_email": _("E-mails about notifications"),
             "text": _("Text"),
             "read": _("Read"),
+            "tokens": _("My API tokens"),
+            "name": _("Name"),
+            "begins_with": _("Begins with"),
+            "last_used": _("Last used"),
+            "revoked": _("Revoked"),
         }
     )

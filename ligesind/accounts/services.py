@@ -1,5 +1,7 @@
 """Business operations on accounts, profiles, roles, blocks and consent."""
 
+import hashlib
+import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -19,6 +21,7 @@ from . import permissions
 from .avatars import clean_avatar
 from .consent import CONSENT_TEXTS
 from .models import (
+    AccessToken,
     Block,
     ConsentRecord,
     ExperienceCategory,
@@ -253,3 +256,43 @@ def revoke_role(*, actor: User, assignment: RoleAssignment) -> None:
     notify(
         assignment.user, "role_removed", params={"role": source_text(Role(assignment.role).label)}
     )
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def create_access_token(*, actor: User, name: str) -> tuple[AccessToken, str]:
+    """Make a personal API token. The plaintext is returned once and never stored."""
+    name = name.strip()
+    if not name:
+        raise DomainError(_("Give the token a name, so you know later what it is for."))
+    if AccessToken.objects.filter(user=actor, revoked_at__isnull=True).count() >= 10:
+        raise DomainError(_("You have 10 active tokens. Revoke one before making another."))
+    token = "lgs_" + secrets.token_urlsafe(32)
+    row = AccessToken.objects.create(
+        user=actor, name=name[:80], token_hash=_token_hash(token), prefix=token[:10]
+    )
+    return row, token
+
+
+@transaction.atomic
+def revoke_access_token(*, actor: User, token_id: int) -> None:
+    updated = AccessToken.objects.filter(pk=token_id, user=actor, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+    if not updated:
+        raise DomainError(_("That token was not found or is already revoked."))
+
+
+def user_for_token(token: str) -> User | None:
+    row = (
+        AccessToken.objects.select_related("user")
+        .filter(token_hash=_token_hash(token), revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if row is None:
+        return None
+    AccessToken.objects.filter(pk=row.pk).update(last_used_at=timezone.now())
+    return row.user

@@ -21,8 +21,15 @@ from ligesind.core.privacy import collect_export, export_sections
 
 from . import permissions, services
 from .directory import directory_profiles
-from .forms import AvatarForm, ConsentForm, DirectoryFilterForm, GrantRoleForm, ProfileForm
-from .models import Block, Language, Profile, RoleAssignment, User
+from .forms import (
+    AccessTokenForm,
+    AvatarForm,
+    ConsentForm,
+    DirectoryFilterForm,
+    GrantRoleForm,
+    ProfileForm,
+)
+from .models import AccessToken, Block, Language, Profile, RoleAssignment, User
 
 STAFF_PURPOSE = _l("Coordinator or administrator duty: member profile")
 
@@ -259,6 +266,41 @@ def delete_me(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Your account and your personal data are deleted."))
             return redirect("front")
     return render(request, "accounts/delete.html")
+
+
+@login_required
+def tokens(request: HttpRequest) -> HttpResponse:
+    user = _member(request)
+    form = AccessTokenForm(request.POST or None)
+    new_token = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            _row, new_token = services.create_access_token(
+                actor=user, name=form.cleaned_data["name"]
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            form = AccessTokenForm()
+    rows = AccessToken.objects.filter(user=user)
+    response = render(
+        request, "accounts/tokens.html", {"form": form, "tokens": rows, "new_token": new_token}
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _member(request)
+    try:
+        services.revoke_access_token(actor=user, token_id=pk)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The token is revoked. Apps using it can no longer connect."))
+    return redirect("accounts:tokens")
 
 
 @login_required

@@ -1,5 +1,9 @@
 """WebSocket routes. Each app that talks in real time adds its consumers here."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-websocket_urlpatterns: list[URLPattern] = []
+from ligesind.messaging.consumers import ChatConsumer
+
+websocket_urlpatterns: list[URLPattern] = [
+    path("ws/chat/", ChatConsumer.as_asgi()),
+]

@@ -20,8 +20,10 @@ class NotificationSettingsForm(forms.Form):
                 choices=EmailMode.choices,
                 initial=services.email_mode(user, kind.key),
                 widget=forms.RadioSelect,
+                required=False,
             )
 
     def choices_made(self) -> Iterator[tuple[str, str]]:
         for name, value in self.cleaned_data.items():
-            yield name.removeprefix("kind_"), value
+            if value:  # a kind left out keeps its current choice
+                yield name.removeprefix("kind_"), value

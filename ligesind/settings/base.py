@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "ligesind.core",
     "ligesind.accounts",
     "ligesind.membership",
+    "ligesind.messaging",
 ]
 
 MIDDLEWARE = [
@@ -87,6 +88,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "ligesind.core.context_processors.site",
+                "ligesind.messaging.context_processors.unread",
             ],
         },
     },
@@ -231,6 +233,10 @@ LOGGING = {
 
 # Livslinien's opening hours as shown on the crisis page (they change; keep them current).
 LIVSLINIEN_HOURS = os.environ.get("LIVSLINIEN_HOURS", "11–05")
+
+# Messaging: how fast one member may send, and when unread messages lead to a notice.
+LIGESIND_MESSAGES_PER_MINUTE = int(os.environ.get("LIGESIND_MESSAGES_PER_MINUTE", "30"))
+LIGESIND_UNREAD_NOTICE_MINUTES = int(os.environ.get("LIGESIND_UNREAD_NOTICE_MINUTES", "30"))
 
 # The site's own address, used in e-mails sent by background tasks (no request to ask).
 LIGESIND_SITE_URL = os.environ.get("LIGESIND_SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -1,0 +1,27 @@
+"""The one place where text that members write is handed to checks (crisis language, later).
+
+Every service that accepts member text calls ``text_accepted(author=, text=, where=)`` after it is
+saved. The safety app registers its checker here; until it exists, nothing is registered.
+"""
+
+from collections.abc import Callable
+
+from django.contrib.auth.base_user import AbstractBaseUser
+
+TextCheck = Callable[[AbstractBaseUser, str, str], None]
+_checks: list[TextCheck] = []
+
+
+def register_text_check(check: TextCheck) -> None:
+    if check not in _checks:
+        _checks.append(check)
+
+
+def unregister_text_check(check: TextCheck) -> None:
+    if check in _checks:
+        _checks.remove(check)
+
+
+def text_accepted(*, author: AbstractBaseUser, text: str, where: str) -> None:
+    for check in _checks:
+        check(author, text, where)

@@ -1,0 +1,93 @@
+"""One WebSocket per signed-in member (/ws/chat/): live messages, typing, read state, unread count.
+
+Thin: every rule is asked of ``permissions`` and every write goes through ``services``.
+"""
+
+from typing import Any
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+
+from ligesind.core.errors import DomainError
+
+from . import permissions, services
+from .models import Conversation
+from .realtime import user_group
+
+NOT_ALLOWED = 4403
+
+
+class ChatConsumer(AsyncJsonWebsocketConsumer):
+    async def connect(self) -> None:
+        self.user = self.scope.get("user")
+        if self.user is None or not await database_sync_to_async(permissions.can_message)(
+            self.user
+        ):
+            await self.close(code=NOT_ALLOWED)
+            return
+        self.group = user_group(self.user.pk)
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.accept()
+        await self.send_unread()
+
+    async def disconnect(self, code: int) -> None:
+        if hasattr(self, "group"):
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+
+    async def receive_json(self, content: dict[str, Any], **kwargs: Any) -> None:
+        kind = content.get("type")
+        conversation = await self.conversation(content.get("conversation"))
+        if conversation is None:
+            await self.send_json({"event": "error", "error": "not-found"})
+            return
+        if kind == "typing":
+            await database_sync_to_async(self.typing)(conversation)
+        elif kind == "read":
+            await database_sync_to_async(services.mark_read)(
+                actor=self.user, conversation=conversation, up_to_id=_int(content.get("up_to"))
+            )
+            await self.send_unread()
+        elif kind == "send":
+            await self.send_message(conversation, content)
+
+    async def send_message(self, conversation: Conversation, content: dict[str, Any]) -> None:
+        try:
+            message = await database_sync_to_async(services.send_message)(
+                actor=self.user,
+                conversation=conversation,
+                body=str(content.get("body", "")),
+                client_key=str(content.get("client_key", "")),
+            )
+        except DomainError as error:
+            await self.send_json({"event": "error", "error": error.message})
+            return
+        await self.send_json({"event": "sent", "id": message.pk, "client_key": message.client_key})
+
+    async def chat_event(self, event: dict[str, Any]) -> None:
+        payload = {key: value for key, value in event.items() if key != "type"}
+        await self.send_json(payload)
+        if payload.get("event") == "message" and payload["message"]["sender"] != self.user.pk:
+            await self.send_unread()
+
+    async def send_unread(self) -> None:
+        total = await database_sync_to_async(services.total_unread)(self.user)
+        await self.send_json({"event": "unread", "total": total})
+
+    @database_sync_to_async
+    def conversation(self, pk: Any) -> Conversation | None:
+        key = _int(pk)
+        conversation = Conversation.objects.filter(pk=key).first() if key else None
+        if conversation is None or not permissions.can_view_conversation(self.user, conversation):
+            return None
+        return conversation
+
+    def typing(self, conversation: Conversation) -> None:
+        if permissions.can_send(self.user, conversation):
+            services.announce_typing(actor=self.user, conversation=conversation)
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

@@ -1,0 +1,11 @@
+from django.http import HttpRequest
+
+from . import permissions
+from .services import total_unread
+
+
+def unread(request: HttpRequest) -> dict[str, object]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not permissions.can_message(user):
+        return {"can_message": False, "unread_messages": 0}
+    return {"can_message": True, "unread_messages": total_unread(user)}

@@ -1,0 +1,113 @@
+"""Who may read, write and ask whom: one function per rule."""
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
+
+from ligesind.accounts.models import Profile, ProfileExperience, Visibility
+from ligesind.accounts.permissions import blocked_user_ids, is_blocked_between, is_member
+from ligesind.membership.entitlements import Feature, has_feature
+
+from .models import Conversation, Message, MessagingSettings, Participant, RequestPolicy
+
+AnyUser = AbstractBaseUser | AnonymousUser
+EDIT_WINDOW_SECONDS = 15 * 60
+
+
+def can_message(user: AnyUser) -> bool:
+    return is_member(user) and has_feature(user, Feature.MESSAGING)
+
+
+def is_participant(user: AnyUser, conversation: Conversation) -> bool:
+    return (
+        user.pk is not None
+        and Participant.objects.filter(conversation=conversation, user_id=user.pk).exists()
+    )
+
+
+def other_participant_ids(user: AnyUser, conversation: Conversation) -> set[int]:
+    ids = set(conversation.participants.values_list("user_id", flat=True))
+    ids.discard(user.pk)
+    return ids
+
+
+def is_hidden_by_block(user: AnyUser, conversation: Conversation) -> bool:
+    """A two-person conversation is hidden for someone who blocked (or was blocked by) the other."""
+    others = other_participant_ids(user, conversation)
+    return len(others) == 1 and bool(others & blocked_user_ids(user))
+
+
+def can_view_conversation(user: AnyUser, conversation: Conversation) -> bool:
+    return (
+        can_message(user)
+        and is_participant(user, conversation)
+        and not is_hidden_by_block(user, conversation)
+    )
+
+
+def can_send(user: AnyUser, conversation: Conversation) -> bool:
+    """Write only where no one in the conversation has a block with you: a block stops delivery
+    both ways, in groups too."""
+    return can_view_conversation(user, conversation) and not (
+        other_participant_ids(user, conversation) & blocked_user_ids(user)
+    )
+
+
+def shared_category_ids(a: AbstractBaseUser, b: AbstractBaseUser) -> set[int]:
+    mine = set(
+        ProfileExperience.objects.filter(profile__user_id=a.pk).values_list("category", flat=True)
+    )
+    theirs = set(
+        ProfileExperience.objects.filter(profile__user_id=b.pk).values_list("category", flat=True)
+    )
+    return mine & theirs
+
+
+def accepts_request_from(receiver: AbstractBaseUser, sender: AbstractBaseUser) -> bool:
+    policy = (
+        MessagingSettings.objects.filter(user_id=receiver.pk)
+        .values_list("requests_from", flat=True)
+        .first()
+    ) or RequestPolicy.SHARED
+    if policy == RequestPolicy.NOBODY:
+        return False
+    if policy == RequestPolicy.SHARED:
+        return bool(shared_category_ids(receiver, sender))
+    return True
+
+
+def can_request(sender: AnyUser, receiver: AbstractBaseUser) -> bool:
+    profile = Profile.objects.filter(user_id=receiver.pk).first()
+    return (
+        can_message(sender)
+        and sender.pk != receiver.pk
+        and profile is not None
+        and profile.is_complete
+        and can_message(receiver)
+        and not is_blocked_between(sender, receiver)
+        and accepts_request_from(receiver, sender)  # type: ignore[arg-type]
+    )
+
+
+def experiences_shown_in_request(sender: AbstractBaseUser, receiver: AbstractBaseUser) -> bool:
+    """The receiver sees the shared categories only if the sender lets members see them."""
+    profile = Profile.objects.filter(user_id=sender.pk).first()
+    return profile is not None and profile.experiences_visibility >= Visibility.MEMBERS
+
+
+def can_edit_message(user: AnyUser, message: Message) -> bool:
+    age = (timezone.now() - message.created_at).total_seconds()
+    return (
+        message.sender_id == user.pk
+        and message.deleted_at is None
+        and age <= EDIT_WINDOW_SECONDS
+        and can_send(user, message.conversation)
+    )
+
+
+def can_delete_message(user: AnyUser, message: Message) -> bool:
+    return (
+        message.sender_id == user.pk
+        and message.deleted_at is None
+        and can_view_conversation(user, message.conversation)
+    )

@@ -1,0 +1,119 @@
+"""What messaging plugs into: contacts, notification kinds, export."""
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from ligesind.accounts.contacts import register_contact_source
+from ligesind.core.models import EmailMode
+from ligesind.core.notifications import NotificationKind, register_kind
+from ligesind.core.privacy import register_export, register_labels
+
+from .models import Message, MessageRequest, MessagingSettings, Participant
+
+
+def conversation_partner_ids(user_id: int) -> list[int]:
+    mine = Participant.objects.filter(user_id=user_id).values("conversation_id")
+    return list(
+        Participant.objects.filter(conversation_id__in=mine)
+        .exclude(user_id=user_id)
+        .values_list("user_id", flat=True)
+        .distinct()
+    )
+
+
+def export_messages(user: Any) -> dict[str, Any]:
+    settings = MessagingSettings.objects.filter(user_id=user.pk).first()
+    return {
+        "requests_from": settings.get_requests_from_display() if settings else None,
+        "conversations": [
+            {
+                "conversation": p.conversation_id,
+                "joined": p.joined_at.isoformat(),
+                "muted": p.muted,
+            }
+            for p in Participant.objects.filter(user_id=user.pk)
+        ],
+        "messages_i_wrote": [
+            {
+                "conversation": m.conversation_id,
+                "text": m.body,
+                "sent": m.created_at.isoformat(),
+                "edited": m.edited_at.isoformat() if m.edited_at else None,
+                "deleted": m.deleted_at is not None,
+            }
+            for m in Message.objects.filter(sender_id=user.pk)
+        ],
+        "requests_i_sent": [
+            {"text": r.body, "sent": r.created_at.isoformat(), "status": r.get_status_display()}
+            for r in MessageRequest.objects.filter(sender_id=user.pk)
+        ],
+        "requests_i_received": [
+            {"sent": r.created_at.isoformat(), "status": r.get_status_display()}
+            for r in MessageRequest.objects.filter(receiver_id=user.pk)
+        ],
+    }
+
+
+def register() -> None:
+    register_contact_source(conversation_partner_ids)
+    register_kind(
+        NotificationKind(
+            "message_request",
+            _("Someone asks to write with me"),
+            _("You have a new message request."),
+            EmailMode.IMMEDIATE,
+        )
+    )
+    register_kind(
+        NotificationKind(
+            "message_request_accepted",
+            _("My message request was accepted"),
+            _("Your message request was accepted. You can write together now."),
+        )
+    )
+    register_kind(
+        NotificationKind(
+            "message_request_declined",
+            _("My message request was not accepted"),
+            _(
+                "Your message request was not accepted this time. That is all right: "
+                "everyone chooses for themselves whom they write with."
+            ),
+        )
+    )
+    register_kind(
+        NotificationKind(
+            "unread_message",
+            _("Messages I have not read"),
+            _("You have unread messages in a conversation."),
+            EmailMode.IMMEDIATE,
+        )
+    )
+    register_export(
+        "messages",
+        label=_("Messages"),
+        models=[
+            "messaging.MessagingSettings",
+            "messaging.Participant",
+            "messaging.Message",
+            "messaging.MessageRequest",
+        ],
+        collect=export_messages,
+    )
+    register_labels(
+        {
+            "messages": _("Messages"),
+            "requests_from": _("Who may send me a message request"),
+            "conversations": _("Conversations"),
+            "conversation": _("Conversation"),
+            "muted": _("Muted"),
+            "messages_i_wrote": _("Messages I wrote"),
+            "requests_i_sent": _("Message requests I sent"),
+            "requests_i_received": _("Message requests I received"),
+            "sent": _("Sent"),
+            "edited": _("Edited"),
+            "deleted": _("Deleted"),
+            "status": _("Status"),
+        }
+    )

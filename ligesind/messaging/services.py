@@ -1,0 +1,374 @@
+"""Messaging operations: requests, conversations, messages. Saved first, then published."""
+
+from collections.abc import Sequence
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ligesind.accounts.models import User
+from ligesind.accounts.services import block_user
+from ligesind.core.errors import DomainError, NotAllowed
+from ligesind.core.services import notify
+from ligesind.core.text_hooks import text_accepted
+
+from . import permissions
+from .models import (
+    MAX_PARTICIPANTS,
+    Conversation,
+    ConversationKind,
+    Message,
+    MessageRequest,
+    MessagingSettings,
+    Participant,
+    RequestPolicy,
+    RequestStatus,
+)
+from .realtime import publish
+from .rendering import render_message
+
+MAX_LENGTH = 5000
+
+
+def _clean_body(body: str) -> str:
+    text = (body or "").strip()
+    if not text:
+        raise DomainError(_("Write something before you send."))
+    if len(text) > MAX_LENGTH:
+        raise DomainError(_("A message can be at most 5,000 characters."))
+    return text
+
+
+def _check_message_rate(user: User) -> None:
+    """At most ``LIGESIND_MESSAGES_PER_MINUTE`` messages a minute per member."""
+    limit = settings.LIGESIND_MESSAGES_PER_MINUTE
+    key = f"messaging:rate:{user.pk}:{int(timezone.now().timestamp() // 60)}"
+    cache.add(key, 0, timeout=70)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        count = 1
+    if count > limit:
+        raise DomainError(_("You are sending very fast. Please wait a minute and try again."))
+
+
+def _check_new_conversation_rate(user: User) -> None:
+    """New accounts (under 30 days) may start at most 10 new conversations a day."""
+    if user.date_joined < timezone.now() - timedelta(days=30):
+        return
+    since = timezone.now() - timedelta(days=1)
+    if MessageRequest.objects.filter(sender=user, created_at__gte=since).count() >= 10:
+        raise DomainError(
+            _(
+                "New members can start 10 new conversations a day. You can write again "
+                "tomorrow, and keep writing in the conversations you already have."
+            )
+        )
+
+
+def conversation_between(a: User, b: User) -> Conversation | None:
+    return (
+        Conversation.objects.filter(kind=ConversationKind.DIRECT)
+        .annotate(n=Count("participants"))
+        .filter(n=2, participants__user=a)
+        .filter(participants__user=b)
+        .first()
+    )
+
+
+@transaction.atomic
+def set_request_policy(*, actor: User, policy: str) -> None:
+    if policy not in RequestPolicy.values:
+        raise DomainError(_("Please choose who may send you message requests."))
+    MessagingSettings.objects.update_or_create(user=actor, defaults={"requests_from": policy})
+
+
+@transaction.atomic
+def send_message_request(
+    *, actor: User, receiver: User, body: str, client_key: str = ""
+) -> MessageRequest:
+    """A first message to someone who is not yet a contact waits for their yes."""
+    text = _clean_body(body)
+    if client_key:
+        earlier = MessageRequest.objects.filter(sender=actor, client_key=client_key).first()
+        if earlier:
+            return earlier
+    if conversation_between(actor, receiver):
+        raise DomainError(_("You already have a conversation with this member."))
+    if MessageRequest.objects.filter(
+        sender=actor, receiver=receiver, status=RequestStatus.PENDING
+    ).exists():
+        raise DomainError(_("Your request is already waiting for an answer."))
+    if not permissions.can_request(actor, receiver):
+        raise NotAllowed(_("This member does not receive message requests from you right now."))
+    _check_new_conversation_rate(actor)
+    request = MessageRequest.objects.create(
+        sender=actor, receiver=receiver, body=text, client_key=client_key[:64]
+    )
+    text_accepted(author=actor, text=text, where="message_request")
+    notify(receiver, "message_request", url=reverse("messaging:requests"))
+    publish([receiver.pk], {"event": "request.new"})
+    return request
+
+
+@transaction.atomic
+def accept_message_request(*, actor: User, request: MessageRequest) -> Conversation:
+    request = MessageRequest.objects.select_for_update().get(pk=request.pk)
+    if request.receiver_id != actor.pk or request.status != RequestStatus.PENDING:
+        raise NotAllowed(_("This request is no longer waiting for you."))
+    if permissions.is_blocked_between(actor, request.sender):
+        raise NotAllowed(_("This request is no longer waiting for you."))
+    conversation = open_conversation(people=[request.sender, actor], kind=ConversationKind.DIRECT)
+    message = Message.objects.create(
+        conversation=conversation,
+        sender=request.sender,
+        body=request.body,
+        client_key=request.client_key,
+        created_at=request.created_at,
+    )
+    Conversation.objects.filter(pk=conversation.pk).update(last_message_at=message.created_at)
+    request.status = RequestStatus.ACCEPTED
+    request.decided_at = timezone.now()
+    request.conversation = conversation
+    request.save(update_fields=["status", "decided_at", "conversation"])
+    url = reverse("messaging:conversation", args=[conversation.pk])
+    notify(request.sender, "message_request_accepted", url=url)
+    return conversation
+
+
+@transaction.atomic
+def decline_message_request(*, actor: User, request: MessageRequest, block: bool = False) -> None:
+    """Say no. The sender is told kindly, without detail (and never that they were blocked)."""
+    request = MessageRequest.objects.select_for_update().get(pk=request.pk)
+    if request.receiver_id != actor.pk or request.status != RequestStatus.PENDING:
+        raise NotAllowed(_("This request is no longer waiting for you."))
+    request.status = RequestStatus.DECLINED
+    request.decided_at = timezone.now()
+    request.save(update_fields=["status", "decided_at"])
+    notify(request.sender, "message_request_declined")
+    if block:
+        block_user(actor=actor, target=request.sender)
+
+
+@transaction.atomic
+def open_conversation(
+    *, people: Sequence[User], kind: str = ConversationKind.GROUP, title: str = ""
+) -> Conversation:
+    """Open a conversation for 2 to 8 people (matches, course groups and accepted requests)."""
+    unique = list({person.pk: person for person in people}.values())
+    if not 2 <= len(unique) <= MAX_PARTICIPANTS:
+        raise DomainError(_("A conversation has between 2 and 8 people."))
+    conversation = Conversation.objects.create(kind=kind, title=title[:120])
+    Participant.objects.bulk_create(
+        [Participant(conversation=conversation, user=person) for person in unique]
+    )
+    return conversation
+
+
+def _event(message: Message) -> dict[str, Any]:
+    return {
+        "event": "message",
+        "conversation": message.conversation_id,
+        "message": message_payload(message),
+    }
+
+
+def message_payload(message: Message) -> dict[str, Any]:
+    sender = message.sender
+    alias = getattr(getattr(sender, "profile", None), "alias", "") if sender else ""
+    return {
+        "id": message.pk,
+        "sender": message.sender_id,
+        "alias": alias or _("deleted member"),
+        "html": "" if message.deleted_at else render_message(message.body),
+        "created_at": message.created_at.isoformat(),
+        "edited": message.edited_at is not None,
+        "deleted": message.deleted_at is not None,
+        "client_key": message.client_key,
+    }
+
+
+def _recipients(conversation: Conversation) -> list[int]:
+    return list(conversation.participants.values_list("user_id", flat=True))
+
+
+@transaction.atomic
+def send_message(
+    *, actor: User, conversation: Conversation, body: str, client_key: str = ""
+) -> Message:
+    """Save, then publish. The same ``client_key`` twice gives the same message, never two."""
+    if client_key:
+        earlier = Message.objects.filter(sender=actor, client_key=client_key[:64]).first()
+        if earlier is not None:
+            return earlier
+    if not permissions.can_send(actor, conversation):
+        raise NotAllowed(_("You cannot write in this conversation."))
+    text = _clean_body(body)
+    _check_message_rate(actor)
+    try:
+        with transaction.atomic():
+            message = Message.objects.create(
+                conversation=conversation, sender=actor, body=text, client_key=client_key[:64]
+            )
+    except IntegrityError:  # the same key arrived twice at once
+        return Message.objects.get(sender=actor, client_key=client_key[:64])
+    Conversation.objects.filter(pk=conversation.pk).update(last_message_at=message.created_at)
+    Participant.objects.filter(conversation=conversation, user=actor).update(
+        last_read_id=message.pk
+    )
+    text_accepted(author=actor, text=text, where="message")
+    publish(_recipients(conversation), _event(message))
+    return message
+
+
+@transaction.atomic
+def edit_message(*, actor: User, message: Message, body: str) -> Message:
+    if not permissions.can_edit_message(actor, message):
+        raise NotAllowed(_("You can only edit your own messages, within 15 minutes."))
+    message.body = _clean_body(body)
+    message.edited_at = timezone.now()
+    message.save(update_fields=["body", "edited_at"])
+    text_accepted(author=actor, text=message.body, where="message")
+    publish(_recipients(message.conversation), _event(message))
+    return message
+
+
+@transaction.atomic
+def delete_message(*, actor: User, message: Message) -> Message:
+    if not permissions.can_delete_message(actor, message):
+        raise NotAllowed(_("You can only delete your own messages."))
+    message.body = ""
+    message.deleted_at = timezone.now()
+    message.save(update_fields=["body", "deleted_at"])
+    publish(_recipients(message.conversation), _event(message))
+    return message
+
+
+@transaction.atomic
+def mark_read(*, actor: User, conversation: Conversation, up_to_id: int | None = None) -> int:
+    latest = conversation.messages.order_by("-id").values_list("id", flat=True).first() or 0
+    target = min(up_to_id, latest) if up_to_id else latest
+    Participant.objects.filter(
+        conversation=conversation, user=actor, last_read_id__lt=target
+    ).update(last_read_id=target)
+    publish(
+        _recipients(conversation),
+        {"event": "read", "conversation": conversation.pk, "user": actor.pk, "up_to": target},
+    )
+    return target
+
+
+@transaction.atomic
+def set_muted(*, actor: User, conversation: Conversation, muted: bool) -> None:
+    if not permissions.is_participant(actor, conversation):
+        raise NotAllowed(_("You are not in this conversation."))
+    Participant.objects.filter(conversation=conversation, user=actor).update(muted=muted)
+
+
+def unread_counts(user: User) -> dict[int, int]:
+    """Unread messages from others, by conversation."""
+    rows = (
+        Participant.objects.filter(user=user)
+        .annotate(
+            unread=Count(
+                "conversation__messages",
+                filter=Q(conversation__messages__id__gt=F("last_read_id"))
+                & ~Q(conversation__messages__sender=user)
+                & Q(conversation__messages__deleted_at__isnull=True),
+            )
+        )
+        .values_list("conversation_id", "unread")
+    )
+    return {conversation_id: unread for conversation_id, unread in rows if unread}
+
+
+def total_unread(user: User) -> int:
+    return sum(unread_counts(user).values())
+
+
+def messages_after(conversation: Conversation, after_id: int, limit: int = 200) -> list[Message]:
+    """What a reconnecting client missed since the last message id it saw."""
+    return list(
+        conversation.messages.filter(Q(id__gt=after_id))
+        .select_related("sender__profile")
+        .order_by("id")[:limit]
+    )
+
+
+def notify_unread_messages() -> int:
+    """Tell members about messages left unread for a while (run every few minutes).
+
+    At most one notice per conversation per day; the notice names no one and quotes nothing.
+    """
+    wait = timedelta(minutes=settings.LIGESIND_UNREAD_NOTICE_MINUTES)
+    now = timezone.now()
+    day_ago = now - timedelta(days=1)
+    told = 0
+    waiting = Message.objects.filter(
+        conversation=OuterRef("conversation"),
+        id__gt=OuterRef("last_read_id"),
+        created_at__lte=now - wait,
+        deleted_at__isnull=True,
+    ).exclude(sender=OuterRef("user"))
+    rows = (
+        Participant.objects.filter(Exists(waiting), muted=False, user__is_active=True)
+        .filter(Q(last_notice_at__isnull=True) | Q(last_notice_at__lt=day_ago))
+        .select_related("user", "conversation")
+    )
+    for participant in rows:
+        if not permissions.can_view_conversation(participant.user, participant.conversation):
+            continue
+        with transaction.atomic():
+            Participant.objects.filter(pk=participant.pk).update(last_notice_at=now)
+            notify(
+                participant.user,
+                "unread_message",
+                url=reverse("messaging:conversation", args=[participant.conversation_id]),
+            )
+        told += 1
+    return told
+
+
+def visible_conversations(user: User) -> list[Conversation]:
+    rows = (
+        Conversation.objects.filter(participants__user=user)
+        .prefetch_related("participants__user__profile")
+        .order_by(F("last_message_at").desc(nulls_last=True), "-created_at")
+    )
+    blocked = permissions.blocked_user_ids(user)
+    visible = []
+    for conversation in rows:
+        others = {p.user_id for p in conversation.participants.all()} - {user.pk}
+        if len(others) == 1 and others & blocked:
+            continue  # a block hides the two-person conversation
+        visible.append(conversation)
+    return visible
+
+
+def other_aliases(user: User, conversation: Conversation) -> list[str]:
+    return [
+        getattr(getattr(p.user, "profile", None), "alias", "") or _("deleted member")
+        for p in conversation.participants.all()
+        if p.user_id != user.pk
+    ]
+
+
+def recent_messages(conversation: Conversation, limit: int = 100) -> list[Message]:
+    rows = conversation.messages.select_related("sender__profile").order_by("-id")[:limit]
+    return list(reversed(list(rows)))
+
+
+def announce_typing(*, actor: User, conversation: Conversation) -> None:
+    """Tell the others that ``actor`` is writing (nothing is saved)."""
+    alias = getattr(getattr(actor, "profile", None), "alias", "")
+    others = [uid for uid in _recipients(conversation) if uid != actor.pk]
+    publish(
+        others,
+        {"event": "typing", "conversation": conversation.pk, "user": actor.pk, "alias": alias},
+    )

@@ -1,0 +1,207 @@
+// Live chat for one conversation page. The page works without this script (plain forms);
+// with it, messages are sent with fetch (saved first), and new messages, edits, read state and
+// typing arrive over a WebSocket. After a reconnect the page catches up from the last id it saw.
+(function () {
+  "use strict";
+  const chat = document.querySelector("[data-chat]");
+  if (!chat) return;
+  const form = document.querySelector("[data-chat-form]");
+  const status = document.querySelector("[data-live-status]");
+  const typing = document.querySelector("[data-typing]");
+  const conversation = Number(chat.dataset.conversation);
+  const me = Number(chat.dataset.me);
+  let lastId = Number(chat.dataset.lastId || 0);
+  let socket = null;
+  let retry = 1000;
+  let typingTimer = null;
+  let lastTypingSent = 0;
+
+  function csrf() {
+    const input = document.querySelector("input[name=csrfmiddlewaretoken]");
+    return input ? input.value : "";
+  }
+
+  function showPaused(paused) {
+    if (!status) return;
+    status.hidden = !paused;
+    status.textContent = paused ? chat.dataset.textPaused : "";
+  }
+
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function render(message) {
+    const item = element("li", "chat-message" + (message.sender === me ? " mine" : ""));
+    item.id = "m" + message.id;
+    item.dataset.id = message.id;
+    const meta = element("p", "chat-meta");
+    meta.appendChild(element("strong", "", message.alias));
+    meta.appendChild(document.createTextNode(" "));
+    const time = element("time", "", new Date(message.created_at).toLocaleString());
+    time.setAttribute("datetime", message.created_at);
+    meta.appendChild(time);
+    if (message.edited && !message.deleted) {
+      meta.appendChild(element("span", "help", " (" + chat.dataset.textEdited + ")"));
+    }
+    item.appendChild(meta);
+    if (message.deleted) {
+      const gone = element("p", "help");
+      gone.appendChild(element("em", "", chat.dataset.textDeleted));
+      item.appendChild(gone);
+    } else {
+      const body = element("div", "chat-body");
+      body.innerHTML = message.html; // sanitised on the server (nh3)
+      item.appendChild(body);
+    }
+    return item;
+  }
+
+  function show(message) {
+    const empty = chat.querySelector("[data-empty]");
+    if (empty) empty.remove();
+    const existing = document.getElementById("m" + message.id);
+    const item = render(message);
+    if (existing) {
+      const actions = existing.querySelector(".chat-actions");
+      if (actions && !message.deleted) item.appendChild(actions);
+      existing.replaceWith(item);
+    } else {
+      chat.appendChild(item);
+      item.scrollIntoView({ block: "nearest" });
+    }
+    if (message.id > lastId) lastId = message.id;
+  }
+
+  function send(kind, data) {
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify(Object.assign({ type: kind, conversation: conversation }, data)));
+    }
+  }
+
+  async function catchUp() {
+    const url = chat.dataset.afterUrl.replace(/\/0\/$/, "/" + lastId + "/");
+    try {
+      const response = await fetch(url, { headers: { Accept: "application/json" } });
+      if (!response.ok) return;
+      const data = await response.json();
+      data.messages.forEach(show);
+      send("read", { up_to: lastId });
+    } catch (error) {
+      showPaused(true);
+    }
+  }
+
+  function connect() {
+    const scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    socket = new WebSocket(scheme + location.host + "/ws/chat/");
+    socket.addEventListener("open", function () {
+      retry = 1000;
+      showPaused(false);
+      catchUp();
+    });
+    socket.addEventListener("message", function (event) {
+      const data = JSON.parse(event.data);
+      if (data.conversation !== conversation) {
+        if (data.event === "unread") updateBadge(data.total);
+        return;
+      }
+      if (data.event === "message") {
+        show(data.message);
+        if (data.message.sender !== me) send("read", { up_to: data.message.id });
+      } else if (data.event === "typing" && data.user !== me && typing) {
+        typing.textContent = data.alias + " " + chat.dataset.textTyping;
+        clearTimeout(typingTimer);
+        typingTimer = setTimeout(function () { typing.textContent = ""; }, 4000);
+      } else if (data.event === "unread") {
+        updateBadge(data.total);
+      }
+    });
+    socket.addEventListener("close", function () {
+      showPaused(true);
+      setTimeout(connect, retry);
+      retry = Math.min(retry * 2, 30000);
+    });
+  }
+
+  function updateBadge(total) {
+    const holder = document.querySelector("[data-unread-badge]");
+    if (!holder) return;
+    holder.textContent = "";
+    if (total > 0) {
+      const badge = element("span", "badge", String(total));
+      holder.appendChild(document.createTextNode(" "));
+      holder.appendChild(badge);
+    }
+  }
+
+  function newKey() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID().replace(/-/g, "");
+    return String(Date.now()) + Math.random().toString(16).slice(2);
+  }
+
+  if (form) {
+    const body = form.querySelector("textarea");
+    const key = form.querySelector("input[name=client_key]");
+    form.addEventListener("submit", async function (event) {
+      event.preventDefault();
+      if (!body.value.trim()) return;
+      const payload = new FormData(form);
+      const button = form.querySelector("button[type=submit]");
+      button.disabled = true;
+      try {
+        // The same client key on every retry: the server never saves the message twice.
+        for (let attempt = 0; attempt < 3; attempt++) {
+          try {
+            const response = await fetch(chat.dataset.sendUrl, {
+              method: "POST",
+              body: payload,
+              headers: { Accept: "application/json", "X-CSRFToken": csrf() },
+            });
+            const data = await response.json();
+            if (!response.ok) { alertError(data.error); break; }
+            show(data);
+            body.value = "";
+            key.value = newKey();
+            clearError();
+            break;
+          } catch (error) {
+            showPaused(true);
+            await new Promise(function (resolve) { setTimeout(resolve, 1000 * (attempt + 1)); });
+          }
+        }
+      } finally {
+        button.disabled = false;
+        body.focus();
+      }
+    });
+    body.addEventListener("input", function () {
+      const now = Date.now();
+      if (now - lastTypingSent > 2500) {
+        lastTypingSent = now;
+        send("typing", {});
+      }
+    });
+  }
+
+  function alertError(text) {
+    let box = form.querySelector("[data-chat-error]");
+    if (!box) {
+      box = element("p", "errors");
+      box.setAttribute("role", "alert");
+      box.dataset.chatError = "";
+      form.insertBefore(box, form.querySelector("button[type=submit]"));
+    }
+    box.textContent = text || "";
+  }
+
+  function clearError() {
+    const box = form && form.querySelector("[data-chat-error]");
+    if (box) box.remove();
+  }
+
+  connect();
+})();

@@ -34,8 +34,8 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def page(browser: Browser, live_server) -> Iterator[Page]:
-    context = browser.new_context(base_url=live_server.url, locale="da-DK")
+def page(browser: Browser, asgi_server: str) -> Iterator[Page]:
+    context = browser.new_context(base_url=asgi_server, locale="da-DK")
     page = context.new_page()
     page.set_default_timeout(15_000)
     problems: list[str] = []
@@ -63,3 +63,53 @@ class AxeChecker:
 @pytest.fixture
 def axe() -> AxeChecker:
     return AxeChecker()
+
+
+@pytest.fixture
+def asgi_server(transactional_db) -> Iterator[str]:
+    """The real ASGI application (pages and WebSockets) under uvicorn, in a thread."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from ligesind.asgi import application
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    config = uvicorn.Config(
+        application, host="127.0.0.1", port=port, log_level="warning", lifespan="off"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def new_page(browser: Browser, asgi_server: str):
+    """Pages in separate browser contexts (separate people) on the ASGI server."""
+    contexts = []
+    problems: list[str] = []
+
+    def make() -> Page:
+        context = browser.new_context(base_url=asgi_server, locale="da-DK")
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda error: problems.append(str(error)))
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert [p for p in problems if "favicon" not in p] == []

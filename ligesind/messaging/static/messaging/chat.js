@@ -1,14 +1,16 @@
-// Live chat for one conversation page. The page works without this script (plain forms);
-// with it, messages are sent with fetch (saved first), and new messages, edits, read state and
-// typing arrive over a WebSocket. After a reconnect the page catches up from the last id it saw.
+// Live updates for members. On every page: the unread counter in the navigation. On a
+// conversation page: messages are sent with fetch (saved first), and new messages, edits, read
+// state and typing arrive over a WebSocket; after a reconnect the page catches up from the last
+// id it saw. Every page works without this script (plain forms and links).
 (function () {
   "use strict";
-  const chat = document.querySelector("[data-chat]");
-  if (!chat) return;
+  if (!document.querySelector("[data-unread-link]")) return;
+  const chat = document.querySelector("[data-chat]") || document.createElement("ol");
+  const onChatPage = chat.isConnected;
   const form = document.querySelector("[data-chat-form]");
   const status = document.querySelector("[data-live-status]");
   const typing = document.querySelector("[data-typing]");
-  const conversation = Number(chat.dataset.conversation);
+  const conversation = onChatPage ? Number(chat.dataset.conversation) : -1;
   const me = Number(chat.dataset.me);
   let lastId = Number(chat.dataset.lastId || 0);
   let socket = null;
@@ -22,7 +24,7 @@
   }
 
   function showPaused(paused) {
-    if (!status) return;
+    if (!status || !onChatPage) return;
     status.hidden = !paused;
     status.textContent = paused ? chat.dataset.textPaused : "";
   }
@@ -83,6 +85,7 @@
   }
 
   async function catchUp() {
+    if (!onChatPage) return;
     const url = chat.dataset.afterUrl.replace(/\/0\/$/, "/" + lastId + "/");
     try {
       const response = await fetch(url, { headers: { Accept: "application/json" } });

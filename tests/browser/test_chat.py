@@ -1,0 +1,90 @@
+"""Two people chat live in two browsers; the unread counter updates; requests are answered."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from ligesind.accounts.models import ExperienceCategory
+from ligesind.messaging import services
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.browser
+
+
+def log_in(page: Page, email: str) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Adgangskode").fill(PASSWORD)
+    page.get_by_role("button", name="Log ind").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Velkommen")
+
+
+@pytest.fixture
+def people():
+    category = ExperienceCategory.objects.get(slug="addiction")
+    alice = UserFactory.create(
+        email="alice@example.org",
+        member__alias="Alice",
+        member__experiences={category.pk: "affected"},
+        member__experiences_visibility=3,
+    )
+    bob = UserFactory.create(
+        email="bob@example.org", member__alias="Bob", member__experiences={category.pk: "relative"}
+    )
+    return alice, bob
+
+
+def test_request_accept_and_live_chat(new_page, people, axe):
+    alice, bob = people
+    a, b = new_page(), new_page()
+    log_in(a, alice.email)
+    log_in(b, bob.email)
+
+    a.goto(f"/members/{bob.profile.public_id}/")
+    a.get_by_role("link", name="Skriv til Bob").click()
+    axe(a)
+    a.get_by_label("Din besked").fill("Hej Bob, må jeg skrive med dig?")
+    a.get_by_role("button", name="Send anmodning").click()
+    expect(a.get_by_text("Din besked er sendt som en anmodning.")).to_be_visible()
+    axe(a)
+
+    b.goto("/messages/requests/")
+    expect(b.get_by_text("Hej Bob, må jeg skrive med dig?")).to_be_visible()
+    expect(b.get_by_text("Misbrug")).to_be_visible()  # the shared experience
+    axe(b)
+    b.get_by_role("button", name="Accepter").click()
+    expect(b.get_by_role("heading", level=1)).to_have_text("Alice")
+    axe(b)
+
+    conversation = services.conversation_between(alice, bob)
+    assert conversation is not None
+    a.goto(f"/messages/{conversation.pk}/")
+    a.get_by_label("Din besked").fill("Hvordan går det i dag?")
+    a.get_by_role("button", name="Send").click()
+    expect(b.get_by_text("Hvordan går det i dag?")).to_be_visible()  # live, no reload
+
+    b.get_by_label("Din besked").type("Det går")
+    expect(a.get_by_text("Bob skriver…")).to_be_visible()
+    b.get_by_role("button", name="Send").click()
+    expect(a.get_by_text("Det går")).to_be_visible()
+
+    # Bob leaves for his page; a new message raises his unread counter live.
+    b.goto("/me/")
+    a.get_by_label("Din besked").fill("Sig til, når du har tid")
+    a.get_by_role("button", name="Send").click()
+    expect(b.locator("[data-unread-badge] .badge")).to_have_text("1")
+    b.goto("/messages/")
+    axe(b)
+
+
+def test_decline_is_kind(new_page, people):
+    alice, bob = people
+    services.send_message_request(actor=alice, receiver=bob, body="Hej")
+    b = new_page()
+    log_in(b, bob.email)
+    b.goto("/messages/requests/")
+    b.get_by_role("button", name="Afslå", exact=True).click()
+    expect(b.get_by_text("Anmodningen er afslået.")).to_be_visible()
+    a = new_page()
+    log_in(a, alice.email)
+    a.goto("/me/notifications/")
+    expect(a.get_by_text("Din beskedanmodning blev ikke accepteret denne gang.")).to_be_visible()

@@ -1,0 +1,175 @@
+"""Every messaging page for each kind of visitor, and the no-JavaScript flow."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from ligesind.accounts import services as account_services
+from ligesind.messaging import services
+from ligesind.messaging.models import Message, MessageRequest
+from tests.factories import UserFactory
+
+
+def pages(chat, message, request_):
+    return [
+        reverse("messaging:inbox"),
+        reverse("messaging:conversation", args=[chat.pk]),
+        reverse("messaging:after", args=[chat.pk, 0]),
+        reverse("messaging:edit", args=[message.pk]),
+        reverse("messaging:requests"),
+        reverse("messaging:settings"),
+    ]
+
+
+@pytest.fixture
+def message(chat, alice):
+    return services.send_message(actor=alice, conversation=chat, body="Første besked")
+
+
+def test_visitors_are_sent_to_login(client, chat, message):
+    for url in pages(chat, message, None):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert "/accounts/login/" in response["Location"]
+
+
+def test_participants_open_every_page(client, chat, message, alice):
+    client.force_login(alice)
+    for url in pages(chat, message, None):
+        assert client.get(url).status_code == 200, url
+
+
+def test_outsiders_get_404_for_the_conversation(client, chat, message):
+    client.force_login(UserFactory.create())
+    for url in pages(chat, message, None)[1:4]:
+        assert client.get(url).status_code == 404, url
+    response = client.post(reverse("messaging:conversation", args=[chat.pk]), {"body": "Hej"})
+    assert response.status_code == 404
+    assert Message.objects.count() == 1
+
+
+def test_other_participant_cannot_edit_or_delete(client, message, bob):
+    client.force_login(bob)
+    client.post(reverse("messaging:edit", args=[message.pk]), {"body": "Ændret"})
+    client.post(reverse("messaging:delete", args=[message.pk]))
+    message.refresh_from_db()
+    assert message.body == "Første besked" and message.deleted_at is None
+
+
+def test_send_without_javascript_and_with(client, chat, alice, bob):
+    client.force_login(alice)
+    url = reverse("messaging:conversation", args=[chat.pk])
+    response = client.post(url, {"body": "Hej fra en formular", "client_key": "k1"})
+    assert response.status_code == 302
+    response = client.post(
+        url,
+        {"body": "Hej fra en formular", "client_key": "k1"},
+        headers={"Accept": "application/json"},
+    )
+    assert (
+        json.loads(response.content)["id"] == Message.objects.get().pk
+    )  # the retry is no duplicate
+    client.force_login(bob)
+    html = client.get(url).content.decode()
+    assert "Hej fra en formular" in html
+
+
+def test_errors_keep_what_was_written(client, chat, alice, settings):
+    settings.LIGESIND_MESSAGES_PER_MINUTE = 0
+    client.force_login(alice)
+    response = client.post(reverse("messaging:conversation", args=[chat.pk]), {"body": "Min tekst"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Vent et minut" in html
+    assert "Min tekst" in html
+
+
+def test_opening_marks_read_and_nav_shows_unread(client, chat, message, bob):
+    client.force_login(bob)
+    assert (
+        'data-unread-badge> <span class="badge">1'
+        in client.get(reverse("messaging:inbox")).content.decode()
+    )
+    client.get(reverse("messaging:conversation", args=[chat.pk]))
+    assert services.total_unread(bob) == 0
+
+
+def test_request_flow_through_pages(client, alice, bob):
+    client.force_login(alice)
+    profile_html = client.get(
+        reverse("accounts:profile_detail", args=[bob.profile.public_id])
+    ).content.decode()
+    assert "Skriv til Bob" in profile_html
+    client.post(
+        reverse("messaging:write", args=[bob.profile.public_id]),
+        {"body": "Må jeg skrive?", "client_key": "r1"},
+    )
+    request_ = MessageRequest.objects.get()
+    client.force_login(bob)
+    html = client.get(reverse("messaging:requests")).content.decode()
+    assert "Må jeg skrive?" in html and "Alice" in html
+    response = client.post(reverse("messaging:answer", args=[request_.pk]), {"answer": "accept"})
+    assert response.status_code == 302
+    assert "Må jeg skrive?" in client.get(response["Location"]).content.decode()
+
+
+def test_cannot_answer_someone_elses_request(client, alice, bob):
+    request_ = services.send_message_request(actor=alice, receiver=bob, body="Hej")
+    client.force_login(UserFactory.create())
+    assert (
+        client.post(
+            reverse("messaging:answer", args=[request_.pk]), {"answer": "accept"}
+        ).status_code
+        == 404
+    )
+
+
+def test_write_page_404_when_not_allowed(client, alice, bob):
+    services.set_request_policy(actor=bob, policy="nobody")
+    client.force_login(alice)
+    assert client.get(reverse("messaging:write", args=[bob.profile.public_id])).status_code == 404
+    assert (
+        "Skriv til Bob"
+        not in client.get(
+            reverse("accounts:profile_detail", args=[bob.profile.public_id])
+        ).content.decode()
+    )
+
+
+def test_blocked_conversation_disappears(client, chat, message, alice, bob):
+    client.force_login(bob)
+    client.post(reverse("messaging:block", args=[chat.pk]), {"user": alice.pk})
+    assert client.get(reverse("messaging:conversation", args=[chat.pk])).status_code == 404
+    assert "Alice" not in client.get(reverse("messaging:inbox")).content.decode()
+    assert account_services.permissions.is_blocked_between(alice, bob)
+
+
+def test_mute_and_settings(client, chat, alice):
+    client.force_login(alice)
+    client.post(reverse("messaging:mute", args=[chat.pk]), {"muted": "1"})
+    assert chat.participants.get(user=alice).muted
+    client.post(reverse("messaging:settings"), {"requests_from": "everyone"})
+    assert alice.messaging_settings.requests_from == "everyone"
+
+
+def test_members_without_consent_get_nothing(client, chat):
+    client.force_login(UserFactory.create(member=False))
+    assert client.get(reverse("messaging:inbox")).status_code == 302
+
+
+def test_catch_up_json(client, chat, message, bob):
+    client.force_login(bob)
+    data = client.get(reverse("messaging:after", args=[chat.pk, 0])).json()
+    assert [m["id"] for m in data["messages"]] == [message.pk]
+    assert data["messages"][0]["alias"] == "Alice"
+
+
+def test_inbox_query_count_is_constant(client, alice, django_assert_max_num_queries):
+    for _ in range(15):
+        peer = UserFactory.create()
+        convo = services.open_conversation(people=[alice, peer], kind="direct")
+        services.send_message(actor=peer, conversation=convo, body="Hej")
+    client.force_login(alice)
+    with django_assert_max_num_queries(20):
+        assert client.get(reverse("messaging:inbox")).status_code == 200

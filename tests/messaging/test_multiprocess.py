@@ -85,8 +85,13 @@ async def exchange(ports: list[int], alice_cookie: str, bob_cookie: str, convers
     ):
         await receiver.recv()  # unread count on connect
         await sender.recv()
-        await sender.send(json.dumps({"type": "send", "conversation": conversation,
-                                      "body": "Over to the other process", "client_key": "mp1"}))  # fmt: skip
+        message = {
+            "type": "send",
+            "conversation": conversation,
+            "body": "Over to the other process",
+            "client_key": "mp1",
+        }
+        await sender.send(json.dumps(message))
         while True:
             event = json.loads(await asyncio.wait_for(receiver.recv(), timeout=10))
             if event.get("event") == "message":

@@ -30,6 +30,7 @@ pytest: install
 
 bench: install
 	$(PY) bench/run.py
+	scripts/ensure-services && $(PY) bench/chat.py
 
 messages: install
 	cd ligesind && ../$(PY) ../manage.py makemessages -l da --no-obsolete --no-location

@@ -1,5 +1,8 @@
 """Member text as Markdown, sanitised with nh3: the only way member text becomes HTML."""
 
+import re
+from html import escape
+
 import markdown as md
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -7,8 +10,24 @@ from django.utils.safestring import SafeString, mark_safe
 LITE_TAGS = {"p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote", "code", "pre"}
 
 
+# Text without any Markdown syntax needs no parser: most chat messages are like that.
+MARKUP = re.compile(r"[*_\[\]()#>`<&\\!|~=:/]|^\s*([-+]|\d+[.)])\s|^\s{4}", re.MULTILINE)
+
+
 def render_markdown(text: str) -> SafeString:
     """Markdown-lite: emphasis, links, lists, quotes and code. No images, no raw HTML."""
+    if not MARKUP.search(text or ""):
+        paragraphs = [
+            p.strip("\n") for p in re.split(r"\n\s*\n", (text or "").strip()) if p.strip()
+        ]
+        return mark_safe(  # noqa: S308 - escaped just here
+            "\n".join(
+                "<p>"
+                + "<br>\n".join(escape(line.strip(), quote=False) for line in p.split("\n"))
+                + "</p>"
+                for p in paragraphs
+            )
+        )
     html = md.markdown(text or "", extensions=["nl2br", "sane_lists"], output_format="html")
     clean = nh3.clean(
         html,

@@ -45,12 +45,19 @@ def can_view_conversation(user: AnyUser, conversation: Conversation) -> bool:
     )
 
 
-def can_send(user: AnyUser, conversation: Conversation) -> bool:
+def can_send(
+    user: AnyUser, conversation: Conversation, participant_ids: set[int] | None = None
+) -> bool:
     """Write only where no one in the conversation has a block with you: a block stops delivery
-    both ways, in groups too."""
-    return can_view_conversation(user, conversation) and not (
-        other_participant_ids(user, conversation) & blocked_user_ids(user)
+    both ways, in groups too. ``participant_ids`` may be passed when the caller has them."""
+    if not can_message(user):
+        return False
+    ids = (
+        participant_ids
+        if participant_ids is not None
+        else set(conversation.participants.values_list("user_id", flat=True))
     )
+    return user.pk in ids and not ((ids - {user.pk}) & blocked_user_ids(user))
 
 
 def shared_category_ids(a: AbstractBaseUser, b: AbstractBaseUser) -> set[int]:

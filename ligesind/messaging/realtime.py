@@ -4,6 +4,7 @@ If the channel layer (Redis) is down, publishing fails quietly: everything was s
 clients catch up from the last message id they saw when they reconnect or reload.
 """
 
+import asyncio
 import logging
 from collections.abc import Iterable
 from typing import Any
@@ -23,9 +24,13 @@ def _send(user_ids: list[int], event: dict[str, Any]) -> None:
     layer = get_channel_layer()
     if layer is None:
         return
+    message = {"type": "chat.event", **event}
+
+    async def send_all() -> None:  # one hop to the event loop for all recipients
+        await asyncio.gather(*(layer.group_send(user_group(uid), message) for uid in user_ids))
+
     try:
-        for user_id in user_ids:
-            async_to_sync(layer.group_send)(user_group(user_id), {"type": "chat.event", **event})
+        async_to_sync(send_all)()
     except Exception:  # noqa: BLE001 - live updates are best effort; the data is saved
         log.warning("Live update not delivered (channel layer unavailable)", exc_info=True)
 

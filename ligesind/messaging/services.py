@@ -49,11 +49,10 @@ def _check_message_rate(user: User) -> None:
     """At most ``LIGESIND_MESSAGES_PER_MINUTE`` messages a minute per member."""
     limit = settings.LIGESIND_MESSAGES_PER_MINUTE
     key = f"messaging:rate:{user.pk}:{int(timezone.now().timestamp() // 60)}"
-    cache.add(key, 0, timeout=70)
     try:
         count = cache.incr(key)
-    except ValueError:
-        count = 1
+    except ValueError:  # the first message this minute
+        count = 1 if cache.add(key, 1, timeout=70) else cache.incr(key)
     if count > limit:
         raise DomainError(_("You are sending very fast. Please wait a minute and try again."))
 
@@ -198,32 +197,36 @@ def _recipients(conversation: Conversation) -> list[int]:
     return list(conversation.participants.values_list("user_id", flat=True))
 
 
-@transaction.atomic
 def send_message(
     *, actor: User, conversation: Conversation, body: str, client_key: str = ""
 ) -> Message:
     """Save, then publish. The same ``client_key`` twice gives the same message, never two."""
-    if client_key:
-        earlier = Message.objects.filter(sender=actor, client_key=client_key[:64]).first()
-        if earlier is not None:
-            return earlier
-    if not permissions.can_send(actor, conversation):
+    key = client_key[:64]
+    try:
+        with transaction.atomic():
+            return _save_and_publish(actor, conversation, body, key)
+    except IntegrityError:  # this key was saved before: the retry gets the same message
+        earlier = Message.objects.filter(sender=actor, client_key=key).first() if key else None
+        if earlier is None:
+            raise
+        return earlier
+
+
+def _save_and_publish(actor: User, conversation: Conversation, body: str, key: str) -> Message:
+    recipients = set(conversation.participants.values_list("user_id", flat=True))
+    if not permissions.can_send(actor, conversation, recipients):
         raise NotAllowed(_("You cannot write in this conversation."))
     text = _clean_body(body)
     _check_message_rate(actor)
-    try:
-        with transaction.atomic():
-            message = Message.objects.create(
-                conversation=conversation, sender=actor, body=text, client_key=client_key[:64]
-            )
-    except IntegrityError:  # the same key arrived twice at once
-        return Message.objects.get(sender=actor, client_key=client_key[:64])
+    message = Message.objects.create(
+        conversation=conversation, sender=actor, body=text, client_key=key
+    )
     Conversation.objects.filter(pk=conversation.pk).update(last_message_at=message.created_at)
     Participant.objects.filter(conversation=conversation, user=actor).update(
         last_read_id=message.pk
     )
     text_accepted(author=actor, text=text, where="message")
-    publish(_recipients(conversation), _event(message))
+    publish(recipients, _event(message))
     return message
 
 

@@ -108,7 +108,14 @@ if REDIS_URL:
             # redis-py 8 defaults to a 5 s socket timeout that kills idle consumers
             # (redis/redis-py#4091, django/channels_redis#422).
             "CONFIG": {
-                "hosts": [{"address": REDIS_URL, "socket_timeout": None, "max_connections": 50}]
+                "hosts": [
+                    {
+                        "address": REDIS_URL,
+                        "socket_timeout": None,
+                        # redis-py's async pool raises instead of waiting when it is full.
+                        "max_connections": int(os.environ.get("REDIS_MAX_CONNECTIONS", "2000")),
+                    }
+                ]
             },
         }
     }

@@ -22,6 +22,6 @@ if REDIS_URL:
     _redis_url = REDIS_URL.rsplit("/", 1)[0] + f"/{1 + _worker_index}"
     CACHES["default"]["LOCATION"] = _redis_url
     CHANNEL_LAYERS["default"]["CONFIG"] = {
-        "hosts": [{"address": _redis_url, "socket_timeout": None, "max_connections": 50}],
+        "hosts": [{"address": _redis_url, "socket_timeout": None, "max_connections": 500}],
         "prefix": f"asgi-test-{_worker}",
     }

@@ -17,6 +17,7 @@
   let retry = 1000;
   let typingTimer = null;
   let lastTypingSent = 0;
+  let unread = 0;
 
   function csrf() {
     const input = document.querySelector("input[name=csrfmiddlewaretoken]");
@@ -108,8 +109,15 @@
     });
     socket.addEventListener("message", function (event) {
       const data = JSON.parse(event.data);
+      if (data.event === "unread") {
+        updateBadge(data.total);
+        return;
+      }
       if (data.conversation !== conversation) {
-        if (data.event === "unread") updateBadge(data.total);
+        // A message elsewhere: one more unread, until the server's next total says otherwise.
+        if (data.event === "message" && data.message.sender !== me && !data.message.edited && !data.message.deleted) {
+          updateBadge(unread + 1);
+        }
         return;
       }
       if (data.event === "message") {
@@ -119,8 +127,6 @@
         typing.textContent = data.alias + " " + chat.dataset.textTyping;
         clearTimeout(typingTimer);
         typingTimer = setTimeout(function () { typing.textContent = ""; }, 4000);
-      } else if (data.event === "unread") {
-        updateBadge(data.total);
       }
     });
     socket.addEventListener("close", function () {
@@ -131,6 +137,7 @@
   }
 
   function updateBadge(total) {
+    unread = total;
     const holder = document.querySelector("[data-unread-badge]");
     if (!holder) return;
     holder.textContent = "";

@@ -260,11 +260,31 @@ def mark_read(*, actor: User, conversation: Conversation, up_to_id: int | None =
     Participant.objects.filter(
         conversation=conversation, user=actor, last_read_id__lt=target
     ).update(last_read_id=target)
+    alias = getattr(getattr(actor, "profile", None), "alias", "")
     publish(
         _recipients(conversation),
-        {"event": "read", "conversation": conversation.pk, "user": actor.pk, "up_to": target},
+        {
+            "event": "read",
+            "conversation": conversation.pk,
+            "user": actor.pk,
+            "alias": alias,
+            "up_to": target,
+        },
     )
     return target
+
+
+def seen_by(user: User, conversation: Conversation) -> list[str]:
+    """Who among the others has read the user's latest message."""
+    mine = conversation.messages.filter(sender=user).order_by("-id").values_list("id", flat=True)
+    last = mine.first()
+    if last is None:
+        return []
+    return [
+        getattr(getattr(p.user, "profile", None), "alias", "")
+        for p in conversation.participants.select_related("user__profile").exclude(user=user)
+        if p.last_read_id >= last
+    ]
 
 
 @transaction.atomic

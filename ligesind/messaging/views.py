@@ -93,6 +93,7 @@ def conversation(request: HttpRequest, pk: int) -> HttpResponse:
         "muted": convo.participants.get(user=user).muted,
         "editable": {m.pk for m in messages_shown if permissions.can_edit_message(user, m)},
         "is_direct": convo.participants.count() == 2,
+        "seen_by": services.seen_by(user, convo),
     }
     return render(request, "messaging/conversation.html", context)
 

@@ -123,6 +123,13 @@
       if (data.event === "message") {
         show(data.message);
         if (data.message.sender !== me) send("read", { up_to: data.message.id });
+      } else if (data.event === "read" && data.user !== me) {
+        const seen = document.querySelector("[data-seen]");
+        const mine = chat.querySelectorAll("li.mine");
+        const last = mine.length ? Number(mine[mine.length - 1].dataset.id) : 0;
+        if (seen && last && data.up_to >= last) {
+          seen.textContent = seen.dataset.textSeen + " " + data.alias;
+        }
       } else if (data.event === "typing" && data.user !== me && typing) {
         typing.textContent = data.alias + " " + chat.dataset.textTyping;
         clearTimeout(typingTimer);

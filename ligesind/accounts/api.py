@@ -9,6 +9,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from ligesind.core.audit import record_staff_access
+from ligesind.core.paging import MappedRows
 
 from . import permissions
 from .directory import directory_profiles
@@ -91,23 +92,7 @@ def members(request: HttpRequest, filters: Query[DirectoryFilters]) -> Any:
     viewer = _viewer(request)
     form = DirectoryFilterForm(filters.dict(exclude_none=True))
     rows = directory_profiles(viewer, form.cleaned_data if form.is_valid() else {})
-    return _MemberRows(rows)
-
-
-class _MemberRows:
-    """Turns the directory's rows into API dicts page by page, with each row's visible fields."""
-
-    def __init__(self, rows: Any) -> None:
-        self.rows = rows
-
-    def count(self) -> int:
-        return int(self.rows.count())
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def __getitem__(self, index: slice) -> list[dict[str, Any]]:
-        return [member_out(p, p.shown) for p in self.rows[index]]
+    return MappedRows(rows, lambda profile: member_out(profile, profile.shown))
 
 
 @router.get("/members/{public_id}", response=MemberOut, summary="One member's profile")

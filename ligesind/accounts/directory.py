@@ -4,6 +4,8 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
+from ligesind.core.paging import MappedRows
+
 from .models import ContactPreference, Profile, ProfileExperience, SupportRole, User
 from .permissions import ViewerContext
 
@@ -59,20 +61,13 @@ def directory_profiles(viewer: User, filters: dict[str, Any]) -> "ShownRows":
     return ShownRows(context, rows)
 
 
-class ShownRows:
-    """A lazily sliced list for the paginator that marks each page's rows with ``shown``."""
+class ShownRows(MappedRows):
+    """The paginator's rows, each page's profiles marked with ``shown`` (their visible fields)."""
 
     def __init__(self, context: ViewerContext, rows: QuerySet[Profile]) -> None:
-        self.context, self.rows = context, rows
+        super().__init__(rows, self.mark)
+        self.context = context
 
-    def count(self) -> int:
-        return self.rows.count()
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def __getitem__(self, index: slice) -> list[Profile]:
-        page = list(self.rows[index])
-        for profile in page:
-            profile.shown = self.context.visible_fields(profile)  # type: ignore[attr-defined]
-        return page
+    def mark(self, profile: Profile) -> Profile:
+        profile.shown = self.context.visible_fields(profile)  # type: ignore[attr-defined]
+        return profile

@@ -14,6 +14,7 @@ from ligesind.core.notifications import NotificationKind, register_kind
 from ligesind.core.privacy import register_erasure, register_export, register_labels
 
 from .models import Block, ConsentRecord, Language, Profile, RoleAssignment, User, Visibility
+from .permissions import PROFILE_FIELDS
 
 
 def _iso(value: Any) -> str | None:
@@ -62,18 +63,8 @@ def export_profile(user: User) -> dict[str, Any]:
         "picture": avatar,
         "visibility": {
             field: str(Visibility(getattr(profile, f"{field}_visibility")).label)
-            for field in (
-                "real_name",
-                "municipality",
-                "experiences",
-                "story",
-                "interests",
-                "languages",
-                "contact_preference",
-                "support_role",
-                "avatar",
-            )
-        },  # fmt: skip
+            for field in PROFILE_FIELDS
+        },
         "updated": _iso(profile.updated_at),
     }
 

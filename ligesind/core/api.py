@@ -10,6 +10,7 @@ from . import services
 from .errors import DomainError
 from .models import Notification
 from .notifications import render
+from .paging import MappedRows
 
 router = Router(tags=["notifications"])
 
@@ -27,31 +28,18 @@ class NotificationOut(Schema):
 @paginate(PageNumberPagination, page_size=30)
 def notifications(request: HttpRequest) -> Any:
     rows = Notification.objects.filter(recipient_id=request.auth.pk)  # type: ignore[attr-defined]
-    return _Rendered(rows)
+    return MappedRows(rows, notification_out)
 
 
-class _Rendered:
-    def __init__(self, rows: Any) -> None:
-        self.rows = rows
-
-    def count(self) -> int:
-        return int(self.rows.count())
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def __getitem__(self, index: slice) -> list[dict[str, Any]]:
-        return [
-            {
-                "id": n.pk,
-                "kind": n.kind,
-                "text": render(n),
-                "url": n.url,
-                "created_at": n.created_at.isoformat(),
-                "read": n.read_at is not None,
-            }
-            for n in self.rows[index]
-        ]
+def notification_out(notification: Notification) -> dict[str, Any]:
+    return {
+        "id": notification.pk,
+        "kind": notification.kind,
+        "text": render(notification),
+        "url": notification.url,
+        "created_at": notification.created_at.isoformat(),
+        "read": notification.read_at is not None,
+    }
 
 
 @router.post("/notifications/{notification_id}/read", response={204: None, 404: dict})

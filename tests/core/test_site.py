@@ -2,9 +2,10 @@ import subprocess
 import sys
 
 import pytest
-from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.conf import settings
+
+from tests.asyncio_helpers import run_async
 
 
 def test_channel_layer_round_trip():
@@ -19,7 +20,7 @@ def test_channel_layer_round_trip():
         await layer.group_discard("foundation-test", channel)
         return message
 
-    assert async_to_sync(round_trip)()["text"] == "hej"
+    assert run_async(round_trip)["text"] == "hej"
 
 
 def test_channel_layer_backend_follows_redis_url():

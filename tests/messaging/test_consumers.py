@@ -1,7 +1,6 @@
 """The chat WebSocket, driven with Channels' communicator."""
 
 import pytest
-from asgiref.sync import async_to_sync
 from channels.testing.websocket import WebsocketCommunicator
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
@@ -11,6 +10,7 @@ from ligesind.accounts import services as account_services
 from ligesind.asgi import application
 from ligesind.messaging import services
 from ligesind.messaging.consumers import ChatConsumer
+from tests.asyncio_helpers import run_async
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -39,7 +39,7 @@ def as_user(user) -> WebsocketCommunicator:
 
 
 def run(coroutine_function):
-    return async_to_sync(coroutine_function)()
+    return run_async(coroutine_function)
 
 
 def test_anonymous_and_foreign_origins_are_refused(alice):

@@ -14,6 +14,7 @@ import websockets
 from django.conf import settings
 from django.db import connection
 
+from tests.asyncio_helpers import run_coroutine
 from tests.messaging.test_consumers import session_cookie
 
 pytestmark = [
@@ -62,7 +63,7 @@ def test_two_server_processes_share_redis(chat, alice, bob):
     try:
         for port in ports:
             wait_for(port)
-        asyncio.run(exchange(ports, session_cookie(alice), session_cookie(bob), chat.pk))
+        run_coroutine(exchange(ports, session_cookie(alice), session_cookie(bob), chat.pk))
     finally:
         for server in servers:
             server.terminate()

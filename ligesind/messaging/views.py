@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -124,7 +125,8 @@ def edit_message(request: HttpRequest, pk: int) -> HttpResponse:
         except DomainError as error:
             form.add_error("body", error.message)
         else:
-            return redirect(f"/messages/{message.conversation_id}/#m{message.pk}")
+            url = reverse("messaging:conversation", args=[message.conversation_id])
+            return redirect(f"{url}#m{message.pk}")
     return render(request, "messaging/edit.html", {"form": form, "message": message})
 
 
@@ -158,10 +160,15 @@ def mute(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def block_in_conversation(request: HttpRequest, pk: int) -> HttpResponse:
     user, convo = _conversation(request, pk)
-    target = get_object_or_404(
-        User, pk=request.POST.get("user"), conversation_memberships__conversation=convo
-    )
-    block_user(actor=user, target=target)
+    user_id = request.POST.get("user", "")
+    if not user_id.isdigit():
+        raise Http404
+    target = get_object_or_404(User, pk=int(user_id), conversation_memberships__conversation=convo)
+    try:
+        block_user(actor=user, target=target)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("messaging:conversation", pk=pk)
     messages.success(request, _("You have blocked this member. You will no longer see each other."))
     return redirect("messaging:inbox")
 

@@ -173,3 +173,28 @@ def test_inbox_query_count_is_constant(client, alice, django_assert_max_num_quer
     client.force_login(alice)
     with django_assert_max_num_queries(20):
         assert client.get(reverse("messaging:inbox")).status_code == 200
+
+
+def test_block_with_a_bad_user_value_is_404_not_an_error(client, chat, alice):
+    client.force_login(alice)
+    assert (
+        client.post(reverse("messaging:block", args=[chat.pk]), {"user": "abc"}).status_code == 404
+    )
+    outsider = UserFactory.create()
+    assert (
+        client.post(reverse("messaging:block", args=[chat.pk]), {"user": outsider.pk}).status_code
+        == 404
+    )
+
+
+def test_edit_in_english_returns_to_the_english_page(client, chat, message, alice):
+    client.force_login(alice)
+    response = client.post("/en" + reverse("messaging:edit", args=[message.pk]), {"body": "Rettet"})
+    assert response["Location"].startswith("/en/messages/")
+
+
+def test_blocking_yourself_is_refused_kindly(client, chat, alice):
+    client.force_login(alice)
+    response = client.post(reverse("messaging:block", args=[chat.pk]), {"user": alice.pk})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("messaging:conversation", args=[chat.pk])

@@ -25,6 +25,13 @@ def test_demo_data_is_varied_and_idempotent(capsys):
     coordinators = RoleAssignment.objects.filter(role=Role.COORDINATOR)
     assert coordinators.count() * 2 == len(DEMO_MUNICIPALITIES)
     assert "ligesind-demo" in capsys.readouterr().out
+    from ligesind.messaging.models import Conversation, Message, MessageRequest
+
+    assert (
+        Conversation.objects.count(),
+        Message.objects.count(),
+        MessageRequest.objects.count(),
+    ) == (3, 7, 1)
 
 
 def test_democode_prints_a_code(capsys):

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from ligesind.core.demo import DEMO_PASSWORD, MEMBER_COUNT, MEMBER_LOGIN, load_demo
+from ligesind.messaging.demo import load_demo_messages
 
 
 class Command(BaseCommand):
@@ -8,6 +9,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: object) -> None:
         logins = load_demo()
+        load_demo_messages()
         out = self.stdout
         out.write(self.style.SUCCESS(f"Demo data loaded: {MEMBER_COUNT} members and staff."))
         out.write(f"\nEvery demo login has the password: {DEMO_PASSWORD}\n")

@@ -375,11 +375,13 @@ def visible_conversations(user: User) -> list[Conversation]:
 
 
 def other_aliases(user: User, conversation: Conversation) -> list[str]:
-    return [
+    """The others' aliases; someone who deleted their account shows as "deleted member"."""
+    names = [
         getattr(getattr(p.user, "profile", None), "alias", "") or _("deleted member")
         for p in conversation.participants.all()
         if p.user_id != user.pk
     ]
+    return names or [_("deleted member")]
 
 
 def recent_messages(conversation: Conversation, limit: int = 100) -> list[Message]:

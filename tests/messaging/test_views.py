@@ -198,3 +198,13 @@ def test_blocking_yourself_is_refused_kindly(client, chat, alice):
     response = client.post(reverse("messaging:block", args=[chat.pk]), {"user": alice.pk})
     assert response.status_code == 302
     assert response["Location"] == reverse("messaging:conversation", args=[chat.pk])
+
+
+def test_conversation_stays_readable_after_the_other_leaves(client, chat, alice, bob):
+    services.send_message(actor=bob, conversation=chat, body="Jeg var her")
+    account_services.delete_account(actor=bob)
+    client.force_login(alice)
+    html = client.get(reverse("messaging:conversation", args=[chat.pk])).content.decode()
+    assert "Jeg var her" in html
+    assert "slettet medlem" in html
+    assert "slettet medlem" in client.get(reverse("messaging:inbox")).content.decode()

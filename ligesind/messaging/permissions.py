@@ -102,13 +102,15 @@ def experiences_shown_in_request(sender: AbstractBaseUser, receiver: AbstractBas
     return profile is not None and profile.experiences_visibility >= Visibility.MEMBERS
 
 
-def can_edit_message(user: AnyUser, message: Message) -> bool:
+def can_edit_message(user: AnyUser, message: Message, may_send: bool | None = None) -> bool:
+    """Your own message, within 15 minutes, where you may still write. ``may_send`` may be
+    passed when the caller already asked ``can_send`` for this conversation."""
     age = (timezone.now() - message.created_at).total_seconds()
     return (
         message.sender_id == user.pk
         and message.deleted_at is None
         and age <= EDIT_WINDOW_SECONDS
-        and can_send(user, message.conversation)
+        and (can_send(user, message.conversation) if may_send is None else may_send)
     )
 
 

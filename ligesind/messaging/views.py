@@ -81,6 +81,7 @@ def conversation(request: HttpRequest, pk: int) -> HttpResponse:
                     return JsonResponse(services.message_payload(message))
                 return redirect(f"{request.path}#m{message.pk}")
     messages_shown = services.recent_messages(convo, limit=PAGE)
+    may_send = permissions.can_send(user, convo)
     last_id = messages_shown[-1].pk if messages_shown else 0
     services.mark_read(actor=user, conversation=convo, up_to_id=last_id or None)
     context = {
@@ -88,11 +89,13 @@ def conversation(request: HttpRequest, pk: int) -> HttpResponse:
         "names": services.other_aliases(user, convo),
         "chat_messages": messages_shown,
         "form": form,
-        "can_send": permissions.can_send(user, convo),
+        "can_send": may_send,
         "last_id": last_id,
         "me": user,
         "muted": convo.participants.get(user=user).muted,
-        "editable": {m.pk for m in messages_shown if permissions.can_edit_message(user, m)},
+        "editable": {
+            m.pk for m in messages_shown if permissions.can_edit_message(user, m, may_send)
+        },
         "is_direct": convo.participants.count() == 2,
         "seen_by": services.seen_by(user, convo),
     }

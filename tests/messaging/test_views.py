@@ -208,3 +208,13 @@ def test_conversation_stays_readable_after_the_other_leaves(client, chat, alice,
     assert "Jeg var her" in html
     assert "slettet medlem" in html
     assert "slettet medlem" in client.get(reverse("messaging:inbox")).content.decode()
+
+
+def test_conversation_page_query_count_is_constant(
+    client, chat, alice, bob, django_assert_max_num_queries
+):
+    for n in range(30):
+        services.send_message(actor=alice if n % 2 else bob, conversation=chat, body=f"Besked {n}")
+    client.force_login(alice)
+    with django_assert_max_num_queries(30):
+        assert client.get(reverse("messaging:conversation", args=[chat.pk])).status_code == 200

@@ -42,7 +42,6 @@ class Conversation(models.Model):
     kind = models.CharField(max_length=20, choices=ConversationKind.choices, default="direct")
     title = models.CharField(_("title"), max_length=120, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
-    last_message_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
     def __str__(self) -> str:
         return self.title or f"#{self.pk}"

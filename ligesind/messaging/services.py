@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, Max, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -124,14 +124,13 @@ def accept_message_request(*, actor: User, request: MessageRequest) -> Conversat
     if permissions.is_blocked_between(actor, request.sender):
         raise NotAllowed(_("This request is no longer waiting for you."))
     conversation = open_conversation(people=[request.sender, actor], kind=ConversationKind.DIRECT)
-    message = Message.objects.create(
+    Message.objects.create(
         conversation=conversation,
         sender=request.sender,
         body=request.body,
         client_key=request.client_key,
         created_at=request.created_at,
     )
-    Conversation.objects.filter(pk=conversation.pk).update(last_message_at=message.created_at)
     request.status = RequestStatus.ACCEPTED
     request.decided_at = timezone.now()
     request.conversation = conversation
@@ -221,10 +220,8 @@ def _save_and_publish(actor: User, conversation: Conversation, body: str, key: s
     message = Message.objects.create(
         conversation=conversation, sender=actor, body=text, client_key=key
     )
-    Conversation.objects.filter(pk=conversation.pk).update(last_message_at=message.created_at)
-    Participant.objects.filter(conversation=conversation, user=actor).update(
-        last_read_id=message.pk
-    )
+    # Nothing else is written: the sender's own messages never count as unread, and the inbox
+    # orders by the newest message, read from the messages themselves.
     text_accepted(author=actor, text=text, where="message")
     publish(recipients, _event(message))
     return message
@@ -362,10 +359,11 @@ def visible_conversations(user: User) -> list[Conversation]:
     rows = (
         Conversation.objects.filter(participants__user=user)
         .prefetch_related("participants__user__profile")
+        .annotate(last_message_at=Max("messages__created_at"))
         .order_by(F("last_message_at").desc(nulls_last=True), "-created_at")
     )
     blocked = permissions.blocked_user_ids(user)
-    visible = []
+    visible: list[Conversation] = []
     for conversation in rows:
         others = {p.user_id for p in conversation.participants.all()} - {user.pk}
         if len(others) == 1 and others & blocked:

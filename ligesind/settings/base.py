@@ -244,6 +244,8 @@ LIVSLINIEN_HOURS = os.environ.get("LIVSLINIEN_HOURS", "11–05")
 # Messaging: how fast one member may send, and when unread messages lead to a notice.
 LIGESIND_MESSAGES_PER_MINUTE = int(os.environ.get("LIGESIND_MESSAGES_PER_MINUTE", "30"))
 LIGESIND_UNREAD_NOTICE_MINUTES = int(os.environ.get("LIGESIND_UNREAD_NOTICE_MINUTES", "30"))
+# Threads that save chat messages sent over WebSocket (see bench/chat.py).
+LIGESIND_SEND_THREADS = int(os.environ.get("LIGESIND_SEND_THREADS", "2"))
 
 # The site's own address, used in e-mails sent by background tasks (no request to ask).
 LIGESIND_SITE_URL = os.environ.get("LIGESIND_SITE_URL", "http://127.0.0.1:8000").rstrip("/")

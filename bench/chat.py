@@ -31,6 +31,7 @@ PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/9")
 DB_NAME = "ligesind_bench"
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "1"))
 
 
 def server_env() -> dict[str, str]:
@@ -166,13 +167,30 @@ async def client(phase: Phase, row: tuple[int, int, str, int], stop: float, rela
         phase.errors += 1
 
 
+def process_tree(pid: int) -> list[int]:
+    """The server and its worker processes (uvicorn --workers)."""
+    pids = [pid]
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                pids.append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return pids
+
+
 def proc_stats(pid: int) -> tuple[float, int]:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    peak = 0
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            peak = int(line.split()[1]) * 1024
+    """CPU seconds and peak RSS, summed over the server's process tree."""
+    cpu, peak = 0.0, 0
+    for one in process_tree(pid):
+        try:
+            fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+            cpu += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            for line in Path(f"/proc/{one}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peak += int(line.split()[1]) * 1024
+        except OSError:
+            continue
     return cpu, peak
 
 
@@ -210,7 +228,8 @@ def main() -> None:
     rows = prepare()
     server = subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "uvicorn", "bench.asgi_relay:application", "--port", str(PORT),
-         "--log-level", "warning", "--lifespan", "off", "--ws-max-queue", "1024"],
+         "--log-level", "warning", "--lifespan", "off", "--ws-max-queue", "1024",
+         "--workers", str(WORKERS)],
         cwd=ROOT, env=server_env(),
     )  # fmt: skip
     try:
@@ -231,8 +250,9 @@ def main() -> None:
     )
     report = {
         "what": f"{CLIENTS} WebSocket clients in {CLIENTS // 2} two-person conversations, one "
-        f"message every ~{INTERVAL:g} s each for {SECONDS:g} s; one uvicorn process, Redis channel "
-        "layer, PostgreSQL; the client runs on the same machine",
+        f"message every ~{INTERVAL:g} s each for {SECONDS:g} s; uvicorn with {WORKERS} worker "
+        "process(es), Redis channel layer, PostgreSQL; the client runs on the same machine",
+        "server_workers": WORKERS,
         "machine": machine(),
         "relay": relay,
         "ligesind": ours,

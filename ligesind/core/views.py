@@ -13,6 +13,7 @@ from ligesind.accounts.permissions import is_member
 
 from . import services
 from .forms import NotificationSettingsForm
+from .helplines import is_open
 from .models import Notification
 from .notifications import render as render_notification
 
@@ -22,7 +23,9 @@ def front(request: HttpRequest) -> HttpResponse:
 
 
 def crisis(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/crisis.html", {"livslinien_hours": settings.LIVSLINIEN_HOURS})
+    hours = settings.LIVSLINIEN_HOURS
+    context = {"livslinien_hours": hours, "livslinien_open": is_open(hours)}
+    return render(request, "core/crisis.html", context)
 
 
 def _member(request: HttpRequest) -> AbstractBaseUser:

@@ -97,7 +97,9 @@ def profile_avatar(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def directory(request: HttpRequest) -> HttpResponse:
-    viewer = _member(request)
+    if not permissions.can_use_directory(request.user):
+        raise Http404
+    viewer = _signed_in(request)
     form = DirectoryFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     rows = cast(list[Profile], directory_profiles(viewer, filters))

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from ligesind.accounts.models import User
 from ligesind.accounts.services import block_user
 from ligesind.core.errors import DomainError, NotAllowed
+from ligesind.core.privacy import display_alias
 from ligesind.core.services import notify
 from ligesind.core.text_hooks import text_accepted
 
@@ -178,12 +179,10 @@ def _event(message: Message) -> dict[str, Any]:
 
 
 def message_payload(message: Message) -> dict[str, Any]:
-    sender = message.sender
-    alias = getattr(getattr(sender, "profile", None), "alias", "") if sender else ""
     return {
         "id": message.pk,
         "sender": message.sender_id,
-        "alias": alias or _("deleted member"),
+        "alias": display_alias(message.sender),
         "html": "" if message.deleted_at else render_message(message.body),
         "created_at": message.created_at.isoformat(),
         "edited": message.edited_at is not None,
@@ -374,12 +373,8 @@ def visible_conversations(user: User) -> list[Conversation]:
 
 def other_aliases(user: User, conversation: Conversation) -> list[str]:
     """The others' aliases; someone who deleted their account shows as "deleted member"."""
-    names = [
-        getattr(getattr(p.user, "profile", None), "alias", "") or _("deleted member")
-        for p in conversation.participants.all()
-        if p.user_id != user.pk
-    ]
-    return names or [_("deleted member")]
+    names = [display_alias(p.user) for p in conversation.participants.all() if p.user_id != user.pk]
+    return names or [display_alias(None)]
 
 
 def recent_messages(conversation: Conversation, limit: int = 100) -> list[Message]:

@@ -142,6 +142,12 @@ async def client(phase: Phase, row: tuple[int, int, str, int], stop: float, rela
                     await asyncio.sleep(INTERVAL * random.uniform(0.8, 1.2))
 
             async def receiver() -> None:
+                try:
+                    await read_all()
+                except websockets.ConnectionClosed:
+                    phase.errors += 1
+
+            async def read_all() -> None:
                 async for raw in socket:
                     data = json.loads(raw)
                     if relay:
@@ -160,9 +166,13 @@ async def client(phase: Phase, row: tuple[int, int, str, int], stop: float, rela
                         phase.latencies.append(time.monotonic() - phase.sent[key])
 
             reading = asyncio.create_task(receiver())
-            await sender()
+            try:
+                await sender()
+            except websockets.ConnectionClosed:
+                phase.errors += 1
             await asyncio.sleep(10)  # let the last messages arrive
             reading.cancel()
+            await asyncio.gather(reading, return_exceptions=True)
     except Exception:  # noqa: BLE001 - a failed client is counted, not fatal
         phase.errors += 1
 

@@ -223,3 +223,15 @@ def test_policy_must_be_known(alice):
     services.set_request_policy(actor=alice, policy=RequestPolicy.NOBODY)
     alice.messaging_settings.refresh_from_db()
     assert alice.messaging_settings.requests_from == RequestPolicy.NOBODY
+
+
+def test_commands_for_cron(chat, alice, bob, capsys, django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    message = services.send_message(actor=alice, conversation=chat, body="Hej")
+    Message.objects.filter(pk=message.pk).update(created_at=timezone.now() - timedelta(minutes=45))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_unread_notices")
+    assert Notification.objects.filter(recipient=bob, kind="unread_message").exists()
+    call_command("send_digests")
+    assert "digest" in capsys.readouterr().out

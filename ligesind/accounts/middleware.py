@@ -7,7 +7,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from . import permissions
-from .services import has_two_factor
 
 OPEN_URL_NAMES = {
     "front",
@@ -44,7 +43,7 @@ class ConsentRequiredMiddleware:
             return None
         if not permissions.has_current_consent(user):
             return redirect("accounts:consent")
-        if permissions.needs_two_factor(user) and not has_two_factor(user):
+        if permissions.needs_two_factor(user) and not permissions.has_two_factor(user):
             return redirect("mfa_activate_totp")
         profile = getattr(user, "profile", None)
         if (profile is None or not profile.is_complete) and name not in PROFILE_URL_NAMES:

@@ -219,8 +219,16 @@ def can_use_api(user: AnyUser) -> bool:
     if not is_member(user):
         return False
     if needs_two_factor(user):
-        return Authenticator.objects.filter(user_id=user.pk, type=Authenticator.Type.TOTP).exists()
+        return has_two_factor(user)
     return True
+
+
+def has_two_factor(user: AnyUser) -> bool:
+    """The account has a TOTP authenticator (required for every role)."""
+    return (
+        user.pk is not None
+        and Authenticator.objects.filter(user_id=user.pk, type=Authenticator.Type.TOTP).exists()
+    )
 
 
 def needs_two_factor(user: AnyUser) -> bool:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ligesind.core.models import AccessLog, EmailMode
 from ligesind.core.notifications import NotificationKind, register_kind
-from ligesind.core.privacy import register_erasure, register_export, register_labels
+from ligesind.core.privacy import alias_of, register_erasure, register_export, register_labels
 
 from .models import Block, ConsentRecord, Language, Profile, RoleAssignment, User, Visibility
 from .permissions import PROFILE_FIELDS
@@ -83,7 +83,7 @@ def export_roles(user: User) -> list[dict[str, Any]]:
 def export_blocks(user: User) -> list[dict[str, Any]]:
     return [
         {
-            "blocked": getattr(getattr(b.blocked, "profile", None), "alias", ""),
+            "blocked": alias_of(b.blocked),
             "since": _iso(b.created_at),
         }
         for b in Block.objects.filter(blocker=user).select_related("blocked__profile")

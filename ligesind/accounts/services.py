@@ -5,7 +5,6 @@ import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from allauth.mfa.models import Authenticator
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -206,10 +205,6 @@ def unblock_user(*, actor: User, target: User) -> None:
     Block.objects.filter(blocker=actor, blocked=target).delete()
 
 
-def has_two_factor(user: User) -> bool:
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-
-
 @transaction.atomic
 def grant_role(
     *,
@@ -221,7 +216,7 @@ def grant_role(
     """Give ``user`` a role. Every role needs two-factor login on the account first."""
     if not permissions.can_manage_roles(actor):
         raise NotAllowed(_("Only administrators can grant roles."))
-    if not has_two_factor(user):
+    if not permissions.has_two_factor(user):
         raise DomainError(
             _(
                 "%(email)s has not turned on two-factor login. Roles can only be given to "

@@ -14,6 +14,7 @@ from django.utils.functional import Promise
 from django.utils.translation import override
 
 from .models import AccessLog
+from .privacy import alias_of
 
 STAFF_ROLES = ("admin", "coordinator", "moderator", "researcher", "treasurer")
 
@@ -41,7 +42,7 @@ def record_staff_access(
     roles = staff_roles_of(viewer)
     if not roles:
         return None
-    alias = getattr(getattr(viewer, "profile", None), "alias", "") or f"#{viewer.pk}"
+    alias = alias_of(viewer) or f"#{viewer.pk}"
     with override("en"):
         return AccessLog.objects.create(
             actor_id=viewer.pk,

@@ -10,7 +10,6 @@ import random
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
-from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -27,6 +26,7 @@ from ligesind.accounts.models import (
     User,
     Visibility,
 )
+from ligesind.accounts.permissions import has_two_factor
 from ligesind.core.models import Municipality
 
 DEMO_PASSWORD = "ligesind-demo"  # noqa: S105 - printed on purpose: demo only
@@ -215,7 +215,7 @@ def load_demo() -> list[DemoLogin]:
     logins = []
     for n, login in enumerate(STAFF):
         user = _account(login.email, password_hash)
-        if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        if not has_two_factor(user):
             TOTP.activate(user, demo_totp_secret(login.email))
         places = list(Municipality.objects.filter(name__in=login.municipalities))
         services.grant_role(actor=admin, user=user, role=Role(login.role), municipalities=places)

@@ -78,7 +78,11 @@ def run_erasers(user: AbstractBaseUser) -> None:
         eraser(user)
 
 
+def alias_of(user: AbstractBaseUser | None) -> str:
+    """The member's alias, or "" when there is no account or no alias yet."""
+    return getattr(getattr(user, "profile", None), "alias", "") if user else ""
+
+
 def display_alias(user: AbstractBaseUser | None) -> str:
     """What to show as the author of something whose author has left."""
-    alias = getattr(getattr(user, "profile", None), "alias", "") if user else ""
-    return alias or str(DELETED_MEMBER)
+    return alias_of(user) or str(DELETED_MEMBER)

@@ -31,10 +31,13 @@ def other_participant_ids(user: AnyUser, conversation: Conversation) -> set[int]
     return ids
 
 
-def is_hidden_by_block(user: AnyUser, conversation: Conversation) -> bool:
+def hidden_by_block(others: set[int], blocked: frozenset[int]) -> bool:
     """A two-person conversation is hidden for someone who blocked (or was blocked by) the other."""
-    others = other_participant_ids(user, conversation)
-    return len(others) == 1 and bool(others & blocked_user_ids(user))
+    return len(others) == 1 and bool(others & blocked)
+
+
+def is_hidden_by_block(user: AnyUser, conversation: Conversation) -> bool:
+    return hidden_by_block(other_participant_ids(user, conversation), blocked_user_ids(user))
 
 
 def can_view_conversation(user: AnyUser, conversation: Conversation) -> bool:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from ligesind.accounts.models import User
 from ligesind.accounts.services import block_user
 from ligesind.core.errors import DomainError, NotAllowed
-from ligesind.core.privacy import display_alias
+from ligesind.core.privacy import alias_of, display_alias
 from ligesind.core.services import notify
 from ligesind.core.text_hooks import text_accepted
 
@@ -256,14 +256,13 @@ def mark_read(*, actor: User, conversation: Conversation, up_to_id: int | None =
     Participant.objects.filter(
         conversation=conversation, user=actor, last_read_id__lt=target
     ).update(last_read_id=target)
-    alias = getattr(getattr(actor, "profile", None), "alias", "")
     publish(
         _recipients(conversation),
         {
             "event": "read",
             "conversation": conversation.pk,
             "user": actor.pk,
-            "alias": alias,
+            "alias": alias_of(actor),
             "up_to": target,
         },
     )
@@ -277,7 +276,7 @@ def seen_by(user: User, conversation: Conversation) -> list[str]:
     if last is None:
         return []
     return [
-        getattr(getattr(p.user, "profile", None), "alias", "")
+        alias_of(p.user)
         for p in conversation.participants.select_related("user__profile").exclude(user=user)
         if p.last_read_id >= last
     ]
@@ -365,9 +364,8 @@ def visible_conversations(user: User) -> list[Conversation]:
     visible: list[Conversation] = []
     for conversation in rows:
         others = {p.user_id for p in conversation.participants.all()} - {user.pk}
-        if len(others) == 1 and others & blocked:
-            continue  # a block hides the two-person conversation
-        visible.append(conversation)
+        if not permissions.hidden_by_block(others, blocked):
+            visible.append(conversation)
     return visible
 
 
@@ -384,9 +382,13 @@ def recent_messages(conversation: Conversation, limit: int = 100) -> list[Messag
 
 def announce_typing(*, actor: User, conversation: Conversation) -> None:
     """Tell the others that ``actor`` is writing (nothing is saved)."""
-    alias = getattr(getattr(actor, "profile", None), "alias", "")
     others = [uid for uid in _recipients(conversation) if uid != actor.pk]
     publish(
         others,
-        {"event": "typing", "conversation": conversation.pk, "user": actor.pk, "alias": alias},
+        {
+            "event": "typing",
+            "conversation": conversation.pk,
+            "user": actor.pk,
+            "alias": alias_of(actor),
+        },
     )

@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("ligesind.accounts.urls")),
     path("messages/", include("ligesind.messaging.urls")),
+    path("activities/", include("ligesind.activities.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

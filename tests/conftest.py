@@ -5,6 +5,7 @@ from django.utils import translation
 
 from ligesind.accounts.models import Role, User
 from ligesind.accounts.seed import load_seed
+from ligesind.activities.seed import load_course_templates
 from ligesind.core.models import Municipality
 from ligesind.core.municipalities import load_municipalities
 from tests.factories import UserFactory, make_admin, make_staff
@@ -25,6 +26,7 @@ def _reference_data() -> None:
     if not Municipality.objects.exists():
         load_municipalities(apps, None)
         load_seed(apps, None)
+        load_course_templates(apps, None)
 
 
 @pytest.fixture

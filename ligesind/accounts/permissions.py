@@ -74,15 +74,20 @@ def is_member(user: AnyUser) -> bool:
     return has_current_consent(user)
 
 
-def coordinated_municipality_ids(user: AnyUser) -> frozenset[int]:
+def role_municipality_ids(user: AnyUser, role: Role) -> frozenset[int]:
+    """The municipalities a scoped role (coordinator, peer guide) covers for this user."""
     member = _user(user)
-    if member is None or not has_role(member, Role.COORDINATOR):
+    if member is None or not has_role(member, role):
         return frozenset()
     return frozenset(
-        RoleAssignment.objects.filter(user=member, role=Role.COORDINATOR).values_list(
+        RoleAssignment.objects.filter(user=member, role=role).values_list(
             "municipalities", flat=True
         )
     ) - {None}
+
+
+def coordinated_municipality_ids(user: AnyUser) -> frozenset[int]:
+    return role_municipality_ids(user, Role.COORDINATOR)
 
 
 def blocked_user_ids(user: AnyUser) -> frozenset[int]:

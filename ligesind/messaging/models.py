@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from ligesind.core.fields import EncryptedTextField
 
 MAX_PARTICIPANTS = 8
+# A course group holds its participants (default 10 places) and their leaders.
+MAX_COURSE_PARTICIPANTS = 30
 
 
 class RequestPolicy(models.TextChoices):

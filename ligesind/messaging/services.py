@@ -21,6 +21,7 @@ from ligesind.core.text_hooks import text_accepted
 
 from . import permissions
 from .models import (
+    MAX_COURSE_PARTICIPANTS,
     MAX_PARTICIPANTS,
     Conversation,
     ConversationKind,
@@ -159,15 +160,36 @@ def decline_message_request(*, actor: User, request: MessageRequest, block: bool
 def open_conversation(
     *, people: Sequence[User], kind: str = ConversationKind.GROUP, title: str = ""
 ) -> Conversation:
-    """Open a conversation for 2 to 8 people (matches, course groups and accepted requests)."""
+    """Open a conversation for 2 to 8 people (matches, groups and accepted requests); a course
+    group may hold up to ``MAX_COURSE_PARTICIPANTS``."""
     unique = list({person.pk: person for person in people}.values())
-    if not 2 <= len(unique) <= MAX_PARTICIPANTS:
+    if not 2 <= len(unique) <= _max_participants(kind):
         raise DomainError(_("A conversation has between 2 and 8 people."))
     conversation = Conversation.objects.create(kind=kind, title=title[:120])
     Participant.objects.bulk_create(
         [Participant(conversation=conversation, user=person) for person in unique]
     )
     return conversation
+
+
+def _max_participants(kind: str) -> int:
+    return MAX_COURSE_PARTICIPANTS if kind == ConversationKind.COURSE else MAX_PARTICIPANTS
+
+
+@transaction.atomic
+def add_participant(*, conversation: Conversation, user: User) -> None:
+    """Add someone to a group conversation (a course participant who got a place)."""
+    if conversation.participants.filter(user=user).exists():
+        return
+    if conversation.participants.count() >= _max_participants(conversation.kind):
+        raise DomainError(_("This conversation is full."))
+    Participant.objects.create(conversation=conversation, user=user)
+
+
+@transaction.atomic
+def remove_participant(*, conversation: Conversation, user: User) -> None:
+    """Take someone out of a group conversation (a participant who left the course)."""
+    conversation.participants.filter(user=user).delete()
 
 
 def _event(message: Message) -> dict[str, Any]:

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "ligesind.accounts",
     "ligesind.membership",
     "ligesind.messaging",
+    "ligesind.activities",
 ]
 
 MIDDLEWARE = [

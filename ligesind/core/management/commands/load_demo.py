@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from ligesind.activities.demo import load_demo_activities
 from ligesind.core.demo import DEMO_PASSWORD, MEMBER_COUNT, MEMBER_LOGIN, load_demo
 from ligesind.messaging.demo import load_demo_messages
 
@@ -10,6 +11,7 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: object) -> None:
         logins = load_demo()
         load_demo_messages()
+        load_demo_activities()
         out = self.stdout
         out.write(self.style.SUCCESS(f"Demo data loaded: {MEMBER_COUNT} members and staff."))
         out.write(f"\nEvery demo login has the password: {DEMO_PASSWORD}\n")

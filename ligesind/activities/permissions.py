@@ -1,0 +1,172 @@
+"""Who may see, sign up for, organise and lead what: one function per rule."""
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q
+
+from ligesind.accounts.models import Role
+from ligesind.accounts.permissions import (
+    blocked_user_ids,
+    coordinated_municipality_ids,
+    has_role,
+    is_admin,
+    is_member,
+    role_municipality_ids,
+)
+from ligesind.membership.entitlements import Feature, has_feature
+
+from .models import (
+    Accompaniment,
+    AccompanimentStatus,
+    Activity,
+    Audience,
+    CourseRun,
+    Signup,
+    SignupStatus,
+)
+
+AnyUser = AbstractBaseUser | AnonymousUser
+
+
+def is_volunteer(user: AnyUser) -> bool:
+    """Peer guides and coordinators (and admins) organise activities and lead courses."""
+    return is_member(user) and (
+        has_role(user, Role.PEER_GUIDE) or has_role(user, Role.COORDINATOR) or is_admin(user)
+    )
+
+
+def audiences_for(user: AnyUser) -> list[str]:
+    audiences = [Audience.EVERYONE.value]
+    if is_member(user):
+        audiences.append(Audience.MEMBERS.value)
+    if is_volunteer(user):
+        audiences.append(Audience.VOLUNTEERS.value)
+    return audiences
+
+
+def visible_activities_q(user: AnyUser) -> Q:
+    """The activities this viewer may see: by audience, never from someone with a block."""
+    allowed = Q(audience__in=audiences_for(user))
+    if user.pk is not None:
+        allowed |= Q(organiser_id=user.pk)
+    blocked = blocked_user_ids(user)
+    return allowed & ~Q(organiser_id__in=blocked) if blocked else allowed
+
+
+def can_view_activity(user: AnyUser, activity: Activity) -> bool:
+    return Activity.objects.filter(visible_activities_q(user), pk=activity.pk).exists()
+
+
+def can_sign_up(user: AnyUser, activity: Activity) -> bool:
+    return (
+        has_feature(user, Feature.ACTIVITIES)
+        and not activity.is_cancelled
+        and can_view_activity(user, activity)
+    )
+
+
+def can_create_activity(user: AnyUser) -> bool:
+    return is_volunteer(user)
+
+
+def can_manage_activity(user: AnyUser, activity: Activity) -> bool:
+    """The organiser, a coordinator of its municipality, or an admin: attendees, changes."""
+    if not is_member(user):
+        return False
+    return (
+        activity.organiser_id == user.pk
+        or is_admin(user)
+        or (
+            activity.municipality_id is not None
+            and activity.municipality_id in coordinated_municipality_ids(user)
+        )
+    )
+
+
+def can_see_meeting_link(user: AnyUser, activity: Activity) -> bool:
+    if user.pk is None:
+        return False
+    return (
+        can_manage_activity(user, activity)
+        or Signup.objects.filter(
+            activity=activity, user_id=user.pk, status=SignupStatus.CONFIRMED
+        ).exists()
+    )
+
+
+# Courses
+
+
+def can_plan_courses(user: AnyUser) -> bool:
+    return is_member(user) and (is_admin(user) or bool(coordinated_municipality_ids(user)))
+
+
+def can_plan_course_in(user: AnyUser, municipality_id: int) -> bool:
+    return is_member(user) and (
+        is_admin(user) or municipality_id in coordinated_municipality_ids(user)
+    )
+
+
+def coordinates_run(user: AnyUser, run: CourseRun) -> bool:
+    return is_member(user) and (
+        is_admin(user) or run.municipality_id in coordinated_municipality_ids(user)
+    )
+
+
+def leads_run(user: AnyUser, run: CourseRun) -> bool:
+    return is_member(user) and run.leaders.filter(pk=user.pk).exists()
+
+
+def can_enrol(user: AnyUser, run: CourseRun) -> bool:
+    return has_feature(user, Feature.COURSES) and not leads_run(user, run)
+
+
+def can_take_attendance(user: AnyUser, run: CourseRun) -> bool:
+    return leads_run(user, run) or coordinates_run(user, run)
+
+
+def can_read_session_notes(user: AnyUser, run: CourseRun) -> bool:
+    """Leaders' notes are for the leaders and the coordinators of the municipality only."""
+    return leads_run(user, run) or (
+        is_member(user) and run.municipality_id in coordinated_municipality_ids(user)
+    )
+
+
+def can_move_session(user: AnyUser, run: CourseRun) -> bool:
+    return coordinates_run(user, run)
+
+
+# Følgeskab
+
+
+def can_ask_for_accompaniment(user: AnyUser) -> bool:
+    return has_feature(user, Feature.ACTIVITIES)
+
+
+def volunteer_municipality_ids(user: AnyUser) -> frozenset[int]:
+    return role_municipality_ids(user, Role.PEER_GUIDE) | coordinated_municipality_ids(user)
+
+
+def coordinates_accompaniment(user: AnyUser, item: Accompaniment) -> bool:
+    return is_member(user) and (
+        is_admin(user) or item.municipality_id in coordinated_municipality_ids(user)
+    )
+
+
+def can_offer_accompaniment(user: AnyUser, item: Accompaniment) -> bool:
+    return (
+        item.status == AccompanimentStatus.OPEN
+        and item.member_id != user.pk
+        and has_role(user, Role.PEER_GUIDE)
+        and is_member(user)
+        and item.municipality_id in volunteer_municipality_ids(user)
+        and item.member_id not in blocked_user_ids(user)
+    )
+
+
+def can_view_accompaniment(user: AnyUser, item: Accompaniment) -> bool:
+    return (
+        (user.pk is not None and user.pk in (item.member_id, item.volunteer_id))
+        or coordinates_accompaniment(user, item)
+        or can_offer_accompaniment(user, item)
+    )

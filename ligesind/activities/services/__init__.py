@@ -1,0 +1,68 @@
+"""Activities' business operations, one module per noun; import them from here."""
+
+from .accompaniment import (
+    assign_accompaniment,
+    can_accompany,
+    cancel_accompaniment,
+    confirm_accompaniment,
+    decline_accompaniment,
+    give_accompaniment_feedback,
+    log_accompaniment_hours,
+    offer_accompaniment,
+    open_accompaniment,
+    request_accompaniment,
+)
+from .activities import (
+    ActivityData,
+    cancel_activity,
+    cancel_signup,
+    create_activity,
+    record_attendance,
+    send_activity_reminders,
+    sign_up,
+    update_activity,
+    waiting_position,
+)
+from .calendar import create_calendar_feed, revoke_calendar_feed
+from .courses import (
+    attended_counts,
+    create_course_run,
+    enrol,
+    has_completed,
+    move_session,
+    record_session_attendance,
+    save_session_notes,
+    withdraw,
+)
+
+__all__ = [
+    "ActivityData",
+    "assign_accompaniment",
+    "attended_counts",
+    "can_accompany",
+    "cancel_accompaniment",
+    "cancel_activity",
+    "cancel_signup",
+    "confirm_accompaniment",
+    "create_activity",
+    "create_calendar_feed",
+    "create_course_run",
+    "decline_accompaniment",
+    "enrol",
+    "give_accompaniment_feedback",
+    "has_completed",
+    "log_accompaniment_hours",
+    "move_session",
+    "offer_accompaniment",
+    "open_accompaniment",
+    "record_attendance",
+    "record_session_attendance",
+    "request_accompaniment",
+    "revoke_calendar_feed",
+    "save_session_notes",
+    "send_activity_reminders",
+    "sign_up",
+    "update_activity",
+    "waiting_position",
+    "withdraw",
+]

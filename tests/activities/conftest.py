@@ -1,4 +1,5 @@
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -21,7 +22,7 @@ def far_coordinator(admin_user):
 
 def activity_data(**changes):
     start = timezone.now() + timedelta(days=3)
-    fields = {
+    fields: dict[str, Any] = {
         "kind": "peer_cafe",
         "title": "Peer-café",
         "description": "Kaffe og snak",

@@ -160,5 +160,5 @@ def test_course_page_and_session_flow(client, world):
     assert session.notes == "God stemning"
     client.force_login(people[OT])
     page = client.get(reverse("activities:course", args=[run.pk])).content.decode()
-    assert "Du har været med 1 gange" in page
+    assert "Du har været med 1 gang." in page
     assert "God stemning" not in page

@@ -31,7 +31,13 @@ def test_demo_data_is_varied_and_idempotent(capsys):
         Conversation.objects.count(),
         Message.objects.count(),
         MessageRequest.objects.count(),
-    ) == (3, 7, 1)
+    ) == (4, 7, 1)  # two direct, one group, one course group
+    from ligesind.activities.models import Accompaniment, Activity, CourseRun, Enrolment, Signup
+
+    assert Activity.objects.count() == 8 + 1 + 6 + 1 + 6 + 1 + 1
+    assert Signup.objects.filter(status="waiting").count() == 2
+    assert (CourseRun.objects.count(), Enrolment.objects.count()) == (2, 9)
+    assert Accompaniment.objects.count() == 2
 
 
 def test_democode_prints_a_code(capsys):

@@ -105,8 +105,8 @@ class ActivityForm(forms.Form):
             ends_at=data["ends_at"],
             capacity=data["capacity"],
             audience=data["audience"],
-            recurrence=data["recurrence"],
-            occurrences=data["occurrences"] or 1,
+            recurrence=data.get("recurrence") or Recurrence.NONE,
+            occurrences=data.get("occurrences") or 1,
         )
 
 

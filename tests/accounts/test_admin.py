@@ -13,6 +13,9 @@ ADMIN_PAGES = [
     "/admin/accounts/roleassignment/",
     "/admin/accounts/experiencecategory/",
     "/admin/accounts/consentrecord/",
+    "/admin/activities/coursetemplate/",
+    "/admin/activities/activity/",
+    "/admin/activities/courserun/",
 ]
 
 
@@ -53,3 +56,12 @@ def test_story_is_not_shown_in_admin(client, admin_user):
     client.force_login(admin_user)
     page = client.get(reverse("admin:accounts_profile_change", args=[owner.profile.pk]))
     assert "Meget privat historie" not in page.content.decode()
+
+
+def test_admins_edit_course_templates(client, admin_user):
+    from ligesind.activities.models import CourseTemplate
+
+    template = CourseTemplate.objects.get(name="Vejen til hverdagslivet")
+    client.force_login(admin_user)
+    url = reverse("admin:activities_coursetemplate_change", args=[template.pk])
+    assert client.get(url).status_code == 200

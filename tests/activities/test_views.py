@@ -162,3 +162,45 @@ def test_course_page_and_session_flow(client, world):
     page = client.get(reverse("activities:course", args=[run.pk])).content.decode()
     assert "Du har været med 1 gang." in page
     assert "God stemning" not in page
+
+
+def test_organiser_changes_an_activity_and_people_are_told(client, world):
+    people, activity, *_ = world
+    client.force_login(people[G])
+    url = reverse("activities:edit", args=[activity.pk])
+    page = client.get(url).content.decode()
+    assert 'value="Peer-café"' in page and "Gentages" not in page
+    data = {
+        "kind": "peer_cafe",
+        "title": "Peer-café (nyt lokale)",
+        "municipality": municipality("Odense").pk,
+        "place": "Borgernes Hus",
+        "day": "2031-02-03",
+        "start": "16:00",
+        "end": "18:00",
+        "capacity": "",
+        "audience": "members",
+    }
+    assert client.post(url, data).status_code == 302
+    activity.refresh_from_db()
+    assert (activity.title, activity.place, activity.capacity) == (
+        "Peer-café (nyt lokale)",
+        "Borgernes Hus",
+        None,
+    )
+    assert people[M].notifications.filter(kind="activity_changed").exists()
+
+
+def test_list_filters(client, world, make_activity):
+    people, activity, *_ = world
+    online = make_activity(title="Online-café", online=True, municipality=None, place="")
+    client.force_login(people[M])
+    url = reverse("activities:list")
+    page = client.get(url, {"mode": "online"}).content.decode()
+    link = f'href="/activities/{activity.pk}/"'
+    assert "Online-café" in page and link not in page
+    page = client.get(url, {"municipality": municipality("Odense").pk}).content.decode()
+    assert link in page and "Online-café" not in page
+    page = client.get(url, {"after": "2099-01-01"}).content.decode()
+    assert "Ingen aktiviteter passer lige nu" in page
+    assert online.pk

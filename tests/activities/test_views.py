@@ -6,6 +6,7 @@ from django.urls import reverse
 from ligesind.accounts import services as account_services
 from ligesind.activities import services
 from ligesind.activities.models import Audience, Signup
+from tests.activities.conftest import activity_data
 from tests.factories import UserFactory, municipality
 
 ROLES = ["anonymous", "member", "other", "blocked", "guide", "coordinator", "far", "admin"]
@@ -204,3 +205,13 @@ def test_list_filters(client, world, make_activity):
     page = client.get(url, {"after": "2099-01-01"}).content.decode()
     assert "Ingen aktiviteter passer lige nu" in page
     assert online.pk
+
+
+def test_a_series_links_its_other_dates(client, guide):
+    first, second, third = services.create_activity(
+        actor=guide, data=activity_data(recurrence="weekly", occurrences=3)
+    )
+    client.force_login(guide)
+    page = client.get(reverse("activities:detail", args=[second.pk])).content.decode()
+    assert "Andre datoer" in page
+    assert f'href="/activities/{first.pk}/"' in page and f'href="/activities/{third.pk}/"' in page

@@ -99,6 +99,9 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "is_member": is_member(user),
         "is_over": activity.ends_at <= timezone.now(),
+        "other_dates": Activity.objects.filter(
+            series=activity.series, ends_at__gt=timezone.now(), cancelled_at__isnull=True
+        ).exclude(pk=activity.pk)[:12],
     }
     return render(request, "activities/detail.html", context)
 

@@ -117,6 +117,14 @@ class ProfileForm(forms.Form):
         label=_("Support"), choices=SupportRole.choices, widget=forms.RadioSelect
     )
     support_role_visibility = visibility_field(_("Who may see this"))
+    works_as_peer = forms.BooleanField(
+        label=_("I work with my lived experience (paid or as a volunteer)"),
+        required=False,
+        help_text=_(
+            "Only you see this. It shows you the network's activities for working peers, "
+            "such as after-work meetings."
+        ),
+    )
     avatar_visibility = visibility_field(_("Who may see my picture"))
 
     def __init__(self, *args: Any, profile: Profile, **kwargs: Any) -> None:

@@ -161,6 +161,10 @@ class Profile(models.Model):
         _("support"), max_length=20, choices=SupportRole.choices, default="seeks"
     )
     support_role_visibility = models.IntegerField(choices=Visibility.choices, default=2)
+    # Private: only decides whether activities for working peers are shown to the member.
+    works_as_peer = models.BooleanField(
+        _("I work with my lived experience (paid or as a volunteer)"), default=False
+    )
     avatar = models.ImageField(_("picture"), upload_to=avatar_path, blank=True)
     avatar_visibility = models.IntegerField(choices=Visibility.choices, default=2)
     updated_at = models.DateTimeField(auto_now=True)

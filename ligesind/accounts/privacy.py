@@ -60,6 +60,7 @@ def export_profile(user: User) -> dict[str, Any]:
         "languages": [str(Language(c).label) for c in profile.languages if c in Language],
         "contact_preference": profile.get_contact_preference_display(),
         "support": profile.get_support_role_display(),
+        "works_as_peer": profile.works_as_peer,
         "picture": avatar,
         "visibility": {
             field: str(Visibility(getattr(profile, f"{field}_visibility")).label)
@@ -206,6 +207,7 @@ def register() -> None:
             "contact_preference": _("How I like to meet"),
             "support": _("Support"),
             "support_role": _("Support"),
+            "works_as_peer": _("I work with my lived experience"),
             "picture": _("Picture"),
             "avatar": _("Picture"),
             "visibility": _("Who may see what"),

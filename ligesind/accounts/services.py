@@ -56,6 +56,7 @@ class ProfileData:
     contact_preference_visibility: int = Visibility.CONTACTS
     support_role: str = "seeks"
     support_role_visibility: int = Visibility.CONTACTS
+    works_as_peer: bool = False
     avatar_visibility: int = Visibility.CONTACTS
 
 
@@ -74,6 +75,7 @@ COPIED_FIELDS = (
     "contact_preference_visibility",
     "support_role",
     "support_role_visibility",
+    "works_as_peer",
     "avatar_visibility",
 )
 

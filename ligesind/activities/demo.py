@@ -19,7 +19,7 @@ ACTIVITIES = [
      "Kom forbi til en kop kaffe og en snak med andre, der kender til psykisk sårbarhed – selv eller som pårørende. Du behøver ikke sige noget. Vi lytter."),
     ("peerguide7", ActivityKind.ACTIVITY, "Gåtur i Fruens Bøge", "Odense", "P-pladsen ved Fruens Bøge Station", 5, time(10, 0), 90, 6, Audience.EVERYONE, Recurrence.NONE, 1,
      "En rolig gåtur i skoven. Vi går i det tempo, den langsomste har. Husk gode sko."),
-    ("peerguide2", ActivityKind.AFTER_WORK, "Fyraftensmøde for arbejdende peers", "København", "Nørrebrogade 52, 2200 København N", 2, time(17, 0), 120, 20, Audience.MEMBERS, Recurrence.FORTNIGHTLY, 6,
+    ("peerguide2", ActivityKind.AFTER_WORK, "Fyraftensmøde for arbejdende peers", "København", "Nørrebrogade 52, 2200 København N", 2, time(17, 0), 120, 20, Audience.WORKING_PEERS, Recurrence.FORTNIGHTLY, 6,
      "Et fyraftensmøde for dig, der bruger dine levede erfaringer i dit arbejde. Vi deler erfaringer og sparrer med hinanden."),
     ("peerguide8", ActivityKind.WORKSHOP, "Kreativt værksted: collage", "København", "Kulturhuset Islands Brygge", 6, time(13, 0), 180, 10, Audience.MEMBERS, Recurrence.NONE, 1,
      "Vi klipper, klistrer og hygger. Alle materialer er der. Ingen forudsætninger."),

@@ -27,6 +27,7 @@ class Audience(models.TextChoices):
     EVERYONE = "everyone", _("Everyone, also visitors")
     MEMBERS = "members", _("Members")
     VOLUNTEERS = "volunteers", _("Volunteers (peer guides and coordinators)")
+    WORKING_PEERS = "working_peers", _("Working peers (members who work with their experience)")
 
 
 class Recurrence(models.TextChoices):

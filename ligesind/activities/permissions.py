@@ -4,7 +4,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 
-from ligesind.accounts.models import Role
+from ligesind.accounts.models import Profile, Role
 from ligesind.accounts.permissions import (
     blocked_user_ids,
     coordinated_municipality_ids,
@@ -35,12 +35,20 @@ def is_volunteer(user: AnyUser) -> bool:
     )
 
 
+def works_as_peer(user: AnyUser) -> bool:
+    if user.pk is None or not is_member(user):
+        return False
+    return Profile.objects.filter(user_id=user.pk, works_as_peer=True).exists()
+
+
 def audiences_for(user: AnyUser) -> list[str]:
     audiences = [Audience.EVERYONE.value]
     if is_member(user):
         audiences.append(Audience.MEMBERS.value)
     if is_volunteer(user):
         audiences.append(Audience.VOLUNTEERS.value)
+    if is_volunteer(user) or works_as_peer(user):
+        audiences.append(Audience.WORKING_PEERS.value)
     return audiences
 
 

@@ -200,6 +200,7 @@ def _profile_data(
         contact_preference_visibility=rng.choice(open_level),
         support_role=SupportRole.OFFERS if staff else rng.choice(list(SupportRole)),
         support_role_visibility=rng.choice(open_level),
+        works_as_peer=staff or len(alias) % 3 == 0,  # about a third; leaves the rng untouched
     )
 
 

@@ -203,3 +203,15 @@ def test_leaving_member_cancels_their_coming_activities(guide, activity, member)
     activity.refresh_from_db()
     assert activity.is_cancelled and activity.organiser is None
     assert Notification.objects.filter(recipient=member, kind="activity_cancelled").exists()
+
+
+def test_working_peer_activities_for_members_who_work_with_their_experience(
+    make_activity, member, other, guide
+):
+    after_work = make_activity(audience=Audience.WORKING_PEERS)
+    account_services.update_profile(
+        actor=member, data=account_services.ProfileData(alias="Solhjerte", works_as_peer=True)
+    )
+    assert permissions.can_view_activity(member, after_work)
+    assert not permissions.can_view_activity(other, after_work)
+    assert permissions.can_view_activity(guide, after_work)

@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("ligesind.accounts.urls")),
     path("messages/", include("ligesind.messaging.urls")),
     path("activities/", include("ligesind.activities.urls")),
+    path("match/", include("ligesind.matching.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -2,7 +2,7 @@
 
 import hashlib
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.core.files.uploadedfile import UploadedFile
@@ -136,6 +136,16 @@ def delete_account(*, actor: User) -> None:
     actor.delete()
 
 
+ProfileListener = Callable[[User], None]
+_profile_listeners: list[ProfileListener] = []
+
+
+def register_profile_listener(listener: ProfileListener) -> None:
+    """Later apps that keep a summary of the profile (matching) hear about every change."""
+    if listener not in _profile_listeners:
+        _profile_listeners.append(listener)
+
+
 @transaction.atomic
 def update_profile(*, actor: User, data: ProfileData) -> Profile:
     profile = ensure_profile(actor)
@@ -157,6 +167,8 @@ def update_profile(*, actor: User, data: ProfileData) -> Profile:
         raise DomainError(_("That alias is taken. Please choose another.")) from error
     profile.interests.set(data.interests)
     _set_experiences(profile, data.experiences)
+    for listener in _profile_listeners:
+        listener(actor)
     return profile
 
 

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "ligesind.membership",
     "ligesind.messaging",
     "ligesind.activities",
+    "ligesind.matching",
 ]
 
 MIDDLEWARE = [
@@ -249,4 +250,7 @@ LIGESIND_UNREAD_NOTICE_MINUTES = int(os.environ.get("LIGESIND_UNREAD_NOTICE_MINU
 LIGESIND_SEND_THREADS = int(os.environ.get("LIGESIND_SEND_THREADS", "2"))
 
 # The site's own address, used in e-mails sent by background tasks (no request to ask).
+# PeerMatch: how long a match runs, and the scoring weights (see ligesind/matching/scoring.py).
+LIGESIND_MATCH_MONTHS = int(os.environ.get("LIGESIND_MATCH_MONTHS", "6"))
+LIGESIND_MATCH_WEIGHTS: dict[str, float] = {}
 LIGESIND_SITE_URL = os.environ.get("LIGESIND_SITE_URL", "http://127.0.0.1:8000").rstrip("/")

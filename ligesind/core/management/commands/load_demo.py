@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from ligesind.activities.demo import load_demo_activities
 from ligesind.core.demo import DEMO_PASSWORD, MEMBER_COUNT, MEMBER_LOGIN, load_demo
+from ligesind.matching.demo import load_demo_matching
 from ligesind.messaging.demo import load_demo_messages
 
 
@@ -12,6 +13,7 @@ class Command(BaseCommand):
         logins = load_demo()
         load_demo_messages()
         load_demo_activities()
+        load_demo_matching()
         out = self.stdout
         out.write(self.style.SUCCESS(f"Demo data loaded: {MEMBER_COUNT} members and staff."))
         out.write(f"\nEvery demo login has the password: {DEMO_PASSWORD}\n")

@@ -1,0 +1,129 @@
+"""Odense's PeerMatch: coordinators see waiting seekers and free peer guides in their
+municipalities, let the optimal assignment propose pairs, edit them and send them out."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Exists, F, OuterRef
+from django.utils.translation import gettext as _
+
+from ligesind.accounts.models import Role, RoleAssignment, User
+from ligesind.accounts.permissions import coordinated_municipality_ids, is_admin
+from ligesind.core.errors import DomainError, NotAllowed
+from ligesind.core.services import notify
+
+from .. import permissions
+from ..assignment import greedy_assignment, optimal_assignment
+from ..models import OPEN_STATUSES, Hope, Match, MatchKind, MatchProfile, MatchStatus
+from ..scoring import Fit, configured_weights, score
+from .matches import _event, match_url
+from .suggest import Names, excluded_ids, explain, pair_fit, person
+
+
+def coordinated_places(actor: User) -> list[int] | None:
+    """The coordinator's municipalities, or ``None`` for an admin (all)."""
+    return None if is_admin(actor) else sorted(coordinated_municipality_ids(actor))
+
+
+def waiting_seekers(actor: User) -> list[MatchProfile]:
+    """Members who hope for a peer guide and have no open match yet."""
+    if not permissions.can_coordinate(actor):
+        raise NotAllowed(_("Only coordinators see who is waiting."))
+    open_match = Match.objects.filter(seeker_id=OuterRef("user_id"), status__in=OPEN_STATUSES)
+    rows = MatchProfile.objects.filter(seeking=True, hope=Hope.GUIDE, user__is_active=True)
+    places = coordinated_places(actor)
+    if places is not None:
+        rows = rows.filter(municipality_id__in=places)
+    return list(rows.exclude(Exists(open_match)).select_related("user__profile", "municipality"))
+
+
+def available_guides(actor: User) -> list[MatchProfile]:
+    """Peer guides of the coordinator's municipalities with room for another match."""
+    if not permissions.can_coordinate(actor):
+        raise NotAllowed(_("Only coordinators see the peer guides."))
+    roles = RoleAssignment.objects.filter(role=Role.PEER_GUIDE)
+    places = coordinated_places(actor)
+    if places is not None:
+        roles = roles.filter(municipalities__in=places)
+    return list(
+        MatchProfile.objects.filter(
+            user_id__in=roles.values("user_id"),
+            offers_support=True,
+            paused=False,
+            active_matches__lt=F("capacity"),
+            user__is_active=True,
+        ).select_related("user__profile", "municipality")
+    )
+
+
+@dataclass(frozen=True)
+class Proposal:
+    seeker: MatchProfile
+    guide: MatchProfile
+    fit: Fit
+    reasons: list[str]
+
+
+def allowed_scores(
+    seekers: list[MatchProfile], guides: list[MatchProfile]
+) -> dict[tuple[int, int], Fit]:
+    """Every allowed seeker–guide pair with its fit (blocks and earlier answers respected)."""
+    weights = configured_weights()
+    guide_people = [person(g, is_guide=True) for g in guides]
+    fits = {}
+    for seeker in seekers:
+        excluded = excluded_ids(seeker.user)
+        me = person(seeker)
+        for guide in guide_people:
+            if guide.user_id in excluded:
+                continue
+            fit = score(me, guide, weights)
+            if fit is not None:
+                fits[(seeker.user_id, guide.user_id)] = fit
+    return fits
+
+
+def propose_assignment(actor: User, *, greedy: bool = False) -> list[Proposal]:
+    """Proposals for all waiting seekers at once, maximising the total score."""
+    seekers, guides = waiting_seekers(actor), available_guides(actor)
+    fits = allowed_scores(seekers, guides)
+    capacity = {g.user_id: g.capacity - g.active_matches for g in guides}
+    scores = {pair: fit.score for pair, fit in fits.items()}
+    solve = greedy_assignment if greedy else optimal_assignment
+    pairs = solve(scores, capacity)
+    by_user = {p.user_id: p for p in [*seekers, *guides]}
+    names = Names.load()
+    return [
+        Proposal(
+            seeker=by_user[s],
+            guide=by_user[g],
+            fit=fits[(s, g)],
+            reasons=explain(fits[(s, g)], person(by_user[s]), person(by_user[g], True), names),
+        )
+        for s, g in sorted(pairs)
+    ]
+
+
+@transaction.atomic
+def send_proposal(*, actor: User, seeker: User, guide: User) -> Match:
+    """A coordinator proposes a pair; both people must still accept."""
+    me = MatchProfile.objects.filter(user=seeker).first()
+    if me is None or not permissions.can_coordinate(actor):
+        raise NotAllowed(_("Only coordinators propose matches."))
+    places = coordinated_places(actor)
+    if places is not None and me.municipality_id not in places:
+        raise NotAllowed(_("This member lives outside your municipalities."))
+    if not permissions.is_peer_guide(guide) or pair_fit(seeker, guide) is None:
+        raise DomainError(_("These two cannot be matched right now."))
+    match = Match.objects.create(
+        seeker=seeker,
+        partner=guide,
+        kind=MatchKind.GUIDE,
+        status=MatchStatus.REQUESTED,
+        proposed_by=actor,
+        municipality=me.municipality,
+    )
+    _event(match, actor, "proposed")
+    for user in (seeker, guide):
+        notify(user, "match_proposed", url=match_url(match))
+    return match

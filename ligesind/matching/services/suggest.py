@@ -1,0 +1,205 @@
+"""Ranked suggestions with plain reasons, among everyone who offers support."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Exists, F, OuterRef, Q
+from django.utils.translation import gettext as _
+
+from ligesind.accounts.consent import current_version
+from ligesind.accounts.models import (
+    ConsentRecord,
+    ExperienceCategory,
+    Interest,
+    Language,
+    Role,
+    RoleAssignment,
+    User,
+)
+from ligesind.accounts.permissions import blocked_user_ids
+
+from .. import permissions
+from ..models import OPEN_STATUSES, Hope, Match, MatchProfile, MatchStatus, Meeting
+from ..scoring import Fit, Person, Weights, bit, configured_weights, score
+from .profiles import ensure_match_profile
+
+FIELDS = (
+    "user_id",
+    "category_mask",
+    "affected_mask",
+    "relative_mask",
+    "topic_mask",
+    "language_mask",
+    "municipality_id",
+    "meeting",
+    "gender",
+    "is_guide",
+)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    user: User
+    fit: Fit
+    reasons: list[str]
+
+
+def excluded_ids(user: User) -> set[int]:
+    """Blocks both ways, and everyone with an open match or a 'no' between them."""
+    ids = set(blocked_user_ids(user)) | {user.pk}
+    earlier = Match.objects.filter(Q(seeker=user) | Q(partner=user)).filter(
+        Q(status__in=OPEN_STATUSES) | Q(status=MatchStatus.DECLINED)
+    )
+    for seeker_id, partner_id in earlier.values_list("seeker_id", "partner_id"):
+        ids.update((seeker_id, partner_id))
+    return ids
+
+
+def candidates(match_profile: MatchProfile, only: int | None = None) -> list[tuple[Any, ...]]:
+    """Hard rules in one query: offers support, not paused, room left, an active member with a
+    complete profile, shares a lived-experience category, not excluded."""
+    guide = RoleAssignment.objects.filter(user_id=OuterRef("user_id"), role=Role.PEER_GUIDE)
+    consent = ConsentRecord.objects.filter(
+        user_id=OuterRef("user_id"), version=current_version(), withdrawn_at__isnull=True
+    )
+    rows = (
+        MatchProfile.objects.filter(
+            offers_support=True,
+            paused=False,
+            active_matches__lt=F("capacity"),
+            user__is_active=True,
+            user__profile__alias__gt="",
+        )
+        .annotate(shared=F("category_mask").bitand(match_profile.category_mask))
+        .exclude(shared=0)
+        .exclude(user_id__in=excluded_ids(match_profile.user))
+        .annotate(is_guide=Exists(guide))
+        .filter(Exists(consent))
+    )
+    if match_profile.hope == Hope.GUIDE:
+        rows = rows.filter(is_guide=True)
+    if only is not None:
+        rows = rows.filter(user_id=only)
+    return list(rows.values_list(*FIELDS))
+
+
+def person(match_profile: MatchProfile, is_guide: bool = False) -> Person:
+    return Person(
+        user_id=match_profile.user_id,
+        categories=match_profile.category_mask,
+        affected=match_profile.affected_mask,
+        relative=match_profile.relative_mask,
+        topics=match_profile.topic_mask,
+        languages=match_profile.language_mask,
+        municipality_id=match_profile.municipality_id,
+        meeting=match_profile.meeting,
+        gender=match_profile.gender,
+        gender_preference=match_profile.gender_preference,
+        hope=match_profile.hope,
+        is_guide=is_guide,
+    )
+
+
+def row_person(row: tuple[Any, ...]) -> Person:
+    user_id, categories, affected, relative, topics, languages, place, meeting, gender, guide = row
+    return Person(
+        user_id=user_id,
+        categories=categories,
+        affected=affected,
+        relative=relative,
+        topics=topics,
+        languages=languages,
+        municipality_id=place,
+        meeting=meeting,
+        gender=gender,
+        is_guide=guide,
+    )
+
+
+def _names(mask: int, rows: list[tuple[int, str]]) -> list[str]:
+    return [name for pk, name in rows if mask & bit(pk)]
+
+
+@dataclass(frozen=True)
+class Names:
+    categories: list[tuple[int, str]]
+    topics: list[tuple[int, str]]
+    languages: list[tuple[int, str]]
+
+    @classmethod
+    def load(cls) -> "Names":
+        return cls(
+            categories=[(c.pk, c.name) for c in ExperienceCategory.objects.all()],
+            topics=[(i.pk, i.name) for i in Interest.objects.all()],
+            languages=[(n, str(label)) for n, label in enumerate(Language.labels)],
+        )
+
+
+def explain(fit: Fit, seeker: Person, other: Person, names: Names | None = None) -> list[str]:
+    """Plain reasons: what the two share besides a diagnosis, never anything else."""
+    names = names or Names.load()
+    categories = names.categories
+    reasons = []
+    shared = ", ".join(_names(fit.categories, categories))
+    if fit.same_perspective & other.relative & seeker.relative:
+        reasons.append(_("both relatives: %(what)s") % {"what": shared})
+    elif fit.same_perspective:
+        reasons.append(_("both with own experience: %(what)s") % {"what": shared})
+    else:
+        reasons.append(_("experience with %(what)s") % {"what": shared})
+    if fit.same_place:
+        reasons.append(_("both in the same municipality"))
+    if fit.topics:
+        topics = ", ".join(_names(fit.topics, names.topics))
+        reasons.append(_("both enjoy %(what)s") % {"what": topics})
+    if fit.languages:
+        languages = ", ".join(_names(fit.languages, names.languages))
+        reasons.append(_("both speak %(what)s") % {"what": languages})
+    reasons.append(str(Meeting(fit.meeting).label).lower() if fit.meeting else "")
+    if other.is_guide:
+        reasons.append(_("peer guide"))
+    return [reason for reason in reasons if reason]
+
+
+def suggestions(user: User, *, limit: int = 20, weights: Weights | None = None) -> list[Suggestion]:
+    """The best fits for ``user``, best first (ties by who joined first)."""
+    if not permissions.can_match(user):
+        return []
+    me = ensure_match_profile(user)
+    if not me.category_mask:
+        return []
+    seeker = person(me, permissions.is_peer_guide(user))
+    w = weights or configured_weights()
+    fits = []
+    for row in candidates(me):
+        other = row_person(row)
+        fit = score(seeker, other, w)
+        if fit is not None:
+            fits.append((fit, other))
+    fits.sort(key=lambda pair: (-pair[0].score, pair[1].user_id))
+    top = fits[:limit]
+    users = User.objects.select_related("profile").in_bulk([other.user_id for _f, other in top])
+    names = Names.load()
+    return [
+        Suggestion(user=users[other.user_id], fit=fit, reasons=explain(fit, seeker, other, names))
+        for fit, other in top
+    ]
+
+
+def pair_fit(seeker: User, partner: User) -> tuple[Fit, Person, Person] | None:
+    """Every hard rule and the score for one pair, or ``None``."""
+    me = ensure_match_profile(seeker)
+    rows = candidates(me, only=partner.pk)
+    if not rows:
+        return None
+    mine, theirs = person(me, permissions.is_peer_guide(seeker)), row_person(rows[0])
+    fit = score(mine, theirs, configured_weights())
+    return None if fit is None else (fit, mine, theirs)
+
+
+def shared_reasons(seeker: User, partner: User) -> list[str]:
+    """What two people in a match share (the pair rules only: their match is already open)."""
+    mine, theirs = ensure_match_profile(seeker), ensure_match_profile(partner)
+    me, them = person(mine), person(theirs, permissions.is_peer_guide(partner))
+    fit = score(me, them, configured_weights())
+    return [] if fit is None else explain(fit, me, them)

@@ -1,3 +1,5 @@
+from typing import Any
+
 import pytest
 
 from ligesind.accounts.models import ExperienceCategory, Interest, Role
@@ -11,7 +13,7 @@ def category(slug="addiction"):
 
 
 def prefs(user, **changes):
-    values = {
+    values: dict[str, Any] = {
         "seeking": False,
         "hope": Hope.PEER,
         "meeting": Meeting.EITHER,

@@ -37,7 +37,8 @@ def test_pages_by_role(client, seeker, peer, match, coordinator, admin_user):
     detail = reverse("matching:match", args=[match.pk])
     assert status_of(client, None, detail) == 302
     for user, expected in [
-        (seeker, 200), (peer, 200), (outsider, 404), (far, 404), (coordinator, 200), (admin_user, 200),
+        (seeker, 200), (peer, 200), (outsider, 404),
+        (far, 404), (coordinator, 200), (admin_user, 200),
     ]:  # fmt: skip
         assert status_of(client, user, detail) == expected, user
     coordinate = reverse("matching:coordinate")

@@ -9,8 +9,8 @@ from allauth.mfa.totp.internal.auth import yield_hotp_counters_from_time as coun
 from django.core import mail
 from playwright.sync_api import Page, expect
 
-from ligesind.accounts.adapters import MFAAdapter
 from ligesind.accounts.models import ConsentRecord, RoleAssignment, User
+from tests.browser.helpers import enter_totp
 from tests.factories import PASSWORD, UserFactory, make_admin, with_two_factor
 
 pytestmark = pytest.mark.browser
@@ -21,12 +21,6 @@ def log_in(page: Page, email: str) -> None:
     page.get_by_label("E-mail").fill(email)
     page.get_by_label("Adgangskode").fill(PASSWORD)
     page.get_by_role("button", name="Log ind").click()
-
-
-def current_code(user: User) -> str:
-    totp = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
-    secret = MFAAdapter().decrypt(totp.data["secret"])
-    return format_hotp_value(hotp_value(secret, next(iter(counters()))))
 
 
 def test_consent_then_profile_then_withdraw(page: Page, axe):
@@ -64,8 +58,7 @@ def test_admin_logs_in_with_two_factor_and_grants_a_role(page: Page, axe):
     log_in(page, admin.email)
     expect(page.get_by_role("heading", level=1)).to_contain_text("To-faktor")
     axe(page)
-    page.get_by_label("Kode").fill(current_code(admin))
-    page.get_by_role("button", name="Log ind").first.click()
+    enter_totp(page, admin)
     page.goto("/staff/roles/")
     axe(page)
     page.get_by_label("Kontoens e-mailadresse").fill(guide.email)

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from ligesind.accounts.models import Role, User
 from ligesind.activities import services
 from ligesind.activities.models import CourseTemplate
-from tests.browser.test_account_pages import current_code
+from tests.browser.helpers import enter_totp
 from tests.factories import PASSWORD, UserFactory, make_admin, make_staff, municipality
 
 pytestmark = pytest.mark.browser
@@ -23,13 +23,7 @@ def log_in(page: Page, email: str, staff: User | None = None) -> None:
     page.get_by_role("button", name="Log ind").click()
     heading = page.get_by_role("heading", level=1)
     if staff is not None:
-        for _attempt in range(2):  # a code typed just as its 30 seconds end is refused
-            page.get_by_label("Kode").fill(current_code(staff))
-            page.get_by_role("button", name="Log ind").first.click()
-            page.wait_for_load_state()
-            if "To-faktor" not in heading.inner_text():
-                break
-            page.wait_for_timeout(2000)
+        enter_totp(page, staff)
     expect(heading).to_contain_text("Velkommen")
 
 

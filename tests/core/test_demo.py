@@ -31,13 +31,18 @@ def test_demo_data_is_varied_and_idempotent(capsys):
         Conversation.objects.count(),
         Message.objects.count(),
         MessageRequest.objects.count(),
-    ) == (4, 7, 1)  # two direct, one group, one course group
+    ) == (5, 7, 1)  # two direct, one group, one course group, one match
     from ligesind.activities.models import Accompaniment, Activity, CourseRun, Enrolment, Signup
 
     assert Activity.objects.count() == 8 + 1 + 6 + 1 + 6 + 1 + 1
     assert Signup.objects.filter(status="waiting").count() == 2
     assert (CourseRun.objects.count(), Enrolment.objects.count()) == (2, 9)
     assert Accompaniment.objects.count() == 2
+    from ligesind.matching.models import Match, MatchProfile
+
+    assert list(Match.objects.values_list("status", flat=True)) == ["active"]
+    assert MatchProfile.objects.filter(offers_support=True).count() >= 12
+    assert MatchProfile.objects.filter(seeking=True).count() >= 5
 
 
 def test_democode_prints_a_code(capsys):

@@ -31,6 +31,7 @@ pytest: install
 bench: install
 	$(PY) bench/run.py
 	scripts/ensure-services && $(PY) bench/chat.py
+	scripts/ensure-services && $(PY) bench/matching.py
 
 messages: install
 	cd ligesind && ../$(PY) ../manage.py makemessages -l da --no-obsolete --no-location

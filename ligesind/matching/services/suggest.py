@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from ligesind.accounts.consent import current_version
@@ -20,6 +20,7 @@ from ligesind.accounts.permissions import blocked_user_ids
 
 from .. import permissions
 from ..models import OPEN_STATUSES, Hope, Match, MatchProfile, MatchStatus, Meeting
+from ..ranking import ranked_rows
 from ..scoring import Fit, Person, Weights, bit, configured_weights, score
 from .profiles import ensure_match_profile
 
@@ -55,7 +56,7 @@ def excluded_ids(user: User) -> set[int]:
     return ids
 
 
-def candidates(match_profile: MatchProfile, only: int | None = None) -> list[tuple[Any, ...]]:
+def eligible(match_profile: MatchProfile, only: int | None = None) -> QuerySet[MatchProfile]:
     """Hard rules in one query: offers support, not paused, room left, an active member with a
     complete profile, shares a lived-experience category, not excluded."""
     guide = RoleAssignment.objects.filter(user_id=OuterRef("user_id"), role=Role.PEER_GUIDE)
@@ -80,7 +81,11 @@ def candidates(match_profile: MatchProfile, only: int | None = None) -> list[tup
         rows = rows.filter(is_guide=True)
     if only is not None:
         rows = rows.filter(user_id=only)
-    return list(rows.values_list(*FIELDS))
+    return rows
+
+
+def candidates(match_profile: MatchProfile, only: int | None = None) -> list[tuple[Any, ...]]:
+    return list(eligible(match_profile, only).values_list(*FIELDS))
 
 
 def person(match_profile: MatchProfile, is_guide: bool = False) -> Person:
@@ -170,9 +175,11 @@ def suggestions(user: User, *, limit: int = 20, weights: Weights | None = None) 
         return []
     seeker = person(me, permissions.is_peer_guide(user))
     w = weights or configured_weights()
+    # The database ranks with the SQL form of ``score``; the best rows are scored again here.
+    rows = ranked_rows(me, excluded=excluded_ids(user), weights=w, limit=limit * 2)
     fits = []
-    for row in candidates(me):
-        other = row_person(row)
+    for row in rows:
+        other = row_person(row[: len(FIELDS)])
         fit = score(seeker, other, w)
         if fit is not None:
             fits.append((fit, other))

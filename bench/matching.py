@@ -19,7 +19,9 @@ sys.path.insert(0, str(ROOT))
 from bench.run import machine  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
-DATABASE = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/ligesind_match_bench")
+DATABASE = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/ligesind_match_bench"
+)
 REQUESTS = int(os.environ.get("BENCH_MATCH_REQUESTS", "100"))
 SIZES = [int(n) for n in os.environ.get("BENCH_MATCH_SIZES", "10000,100000").split(",")]
 INSTANCES = [(2000, 500), (5000, 1000)]

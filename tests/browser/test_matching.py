@@ -24,6 +24,7 @@ def test_wishes_suggestion_request_accept_and_chat(new_page, axe):
     s.goto("/match/")
     axe(s)
     s.get_by_role("link", name="Det håber jeg på").click()
+    axe(s)
     s.get_by_label("Jeg søger et match").check()
     s.get_by_label(walks.name).check()
     s.get_by_role("button", name="Gem").click()
@@ -54,6 +55,22 @@ def test_wishes_suggestion_request_accept_and_chat(new_page, axe):
     s.get_by_role("link", name="Havfugl").click()
     s.get_by_role("link", name="Åbn jeres samtale").click()
     expect(s.get_by_text("Velkommen! Hvordan går det?")).to_be_visible()
+
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from ligesind.matching.models import CheckIn
+
+    CheckIn.objects.filter(user=seeker, week=2).update(
+        due_at=timezone.now() - timedelta(hours=1), notified_at=timezone.now()
+    )
+    s.goto("/match/")
+    s.get_by_role("link", name="Opfølgning efter 2 uger").click()
+    axe(s)
+    s.get_by_label("4 – godt").check()
+    s.get_by_role("button", name="Send").click()
+    expect(s.get_by_text("Tak, fordi du fortalte os, hvordan det går.")).to_be_visible()
 
     log_in(c, coordinator.email, coordinator)
     c.goto("/match/coordinate/")

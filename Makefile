@@ -29,6 +29,7 @@ pytest: install
 	$(BIN)/pytest -n 2 --dist loadfile
 
 bench: install
+	$(PY) bench/crisis.py
 	$(PY) bench/run.py
 	scripts/ensure-services && $(PY) bench/chat.py
 	scripts/ensure-services && $(PY) bench/matching.py

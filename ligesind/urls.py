@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("messages/", include("ligesind.messaging.urls")),
     path("activities/", include("ligesind.activities.urls")),
     path("match/", include("ligesind.matching.urls")),
+    path("safety/", include("ligesind.safety.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "ligesind.messaging",
     "ligesind.activities",
     "ligesind.matching",
+    "ligesind.safety",
 ]
 
 MIDDLEWARE = [
@@ -91,6 +92,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "ligesind.core.context_processors.site",
                 "ligesind.messaging.context_processors.unread",
+                "ligesind.safety.context_processors.safety",
             ],
         },
     },

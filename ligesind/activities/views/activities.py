@@ -36,6 +36,12 @@ def _managed(request: HttpRequest, pk: int) -> tuple[User, Activity]:
     return cast(User, request.user), activity
 
 
+def _without_page(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
 def activity_list(request: HttpRequest) -> HttpResponse:
     form = ActivityFilterForm(request.GET or None)
     rows = Activity.objects.filter(
@@ -65,7 +71,7 @@ def activity_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "mine": mine,
         "can_create": permissions.can_create_activity(request.user),
-        "query": request.GET.copy().urlencode() if request.GET else "",
+        "query": _without_page(request),
     }
     return render(request, "activities/list.html", context)
 

@@ -109,6 +109,19 @@
     });
     socket.addEventListener("message", function (event) {
       const data = JSON.parse(event.data);
+      if (data.event === "crisis.panel") {
+        // The author just wrote crisis language: show ways to get help at once.
+        const panel = document.querySelector("[data-crisis-panel]");
+        if (panel) {
+          panel.hidden = false;
+          panel.focus();
+        }
+        return;
+      }
+      if (data.event === "crisis.alert") {
+        updateCount("[data-crisis-badge]", data.count);
+        return;
+      }
       if (data.event === "unread") {
         updateBadge(data.total);
         return;
@@ -143,16 +156,19 @@
     });
   }
 
-  function updateBadge(total) {
-    unread = total;
-    const holder = document.querySelector("[data-unread-badge]");
+  function updateCount(selector, total) {
+    const holder = document.querySelector(selector);
     if (!holder) return;
     holder.textContent = "";
     if (total > 0) {
-      const badge = element("span", "badge", String(total));
       holder.appendChild(document.createTextNode(" "));
-      holder.appendChild(badge);
+      holder.appendChild(element("span", "badge", String(total)));
     }
+  }
+
+  function updateBadge(total) {
+    unread = total;
+    updateCount("[data-unread-badge]", total);
   }
 
   function newKey() {

@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.http import HttpRequest
+
+from ligesind.core.helplines import is_open
+
+from . import permissions, services
+
+
+def safety(request: HttpRequest) -> dict[str, object]:
+    """The help panel for an author who just wrote crisis language (once), the hidden panel the
+    chat can reveal at once, and the moderators' count of new alerts."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    hours = settings.LIVSLINIEN_HOURS
+    context: dict[str, object] = {
+        "crisis_panel": services.take_pending_panel(user),
+        "livslinien_hours": hours,
+        "livslinien_open": is_open(hours),
+    }
+    if permissions.can_handle_alerts(user):
+        context["crisis_alerts_new"] = services.new_alert_count()
+        context["is_moderator"] = True
+    return context

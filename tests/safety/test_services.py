@@ -1,0 +1,92 @@
+"""Crisis language anywhere: saved as written, the author gets the panel once, moderators an
+alert (live, in-app and by e-mail without content); the lexicon is data moderators extend."""
+
+import pytest
+from django.urls import reverse
+
+from ligesind.accounts.models import Role
+from ligesind.core.errors import NotAllowed
+from ligesind.core.models import AccessLog, Notification
+from ligesind.messaging import services as messaging
+from ligesind.safety import services
+from ligesind.safety.models import AlertStatus, CrisisAlert
+from tests.factories import UserFactory, make_staff
+
+
+@pytest.fixture
+def moderator(admin_user):
+    return make_staff(Role.MODERATOR, admin=admin_user, alias="Moderator")
+
+
+@pytest.fixture
+def chat(member, other):
+    return messaging.open_conversation(people=[member, other], kind="direct")
+
+
+def test_a_crisis_message_is_saved_and_raises_an_alert(chat, member, moderator):
+    message = messaging.send_message(
+        actor=member, conversation=chat, body="Jeg har ikke lyst til at leve mere"
+    )
+    assert message.pk and message.deleted_at is None  # nothing deleted or blocked
+    alert = CrisisAlert.objects.get()
+    assert (alert.author, alert.where, alert.status) == (member, "message", AlertStatus.NEW)
+    told = Notification.objects.get(recipient=moderator, kind="crisis_alert")
+    assert told.params == {}
+    assert services.take_pending_panel(member) is True
+    assert services.take_pending_panel(member) is False  # once
+
+
+def test_ordinary_text_raises_nothing(chat, member, moderator):
+    messaging.send_message(actor=member, conversation=chat, body="Tak for en dejlig gåtur")
+    assert not CrisisAlert.objects.exists()
+
+
+def test_the_author_sees_the_panel_on_the_next_page(client, chat, member, moderator):
+    client.force_login(member)
+    url = reverse("messaging:conversation", args=[chat.pk])
+    response = client.post(url, {"body": "I want to kill myself", "client_key": "k1"}, follow=True)
+    page = response.content.decode()
+    assert "Godt, at du skrev" in page and "112" in page and "70 201 201" in page
+    assert "ikke en krisetjeneste" in page
+    page = client.get(url).content.decode()
+    assert 'data-crisis-panel aria-labelledby="crisis-panel-heading" hidden' in page
+
+
+def test_moderators_work_the_queue_and_reading_is_audited(client, chat, member, moderator):
+    messaging.send_message(actor=member, conversation=chat, body="Jeg vil skade mig selv")
+    alert = CrisisAlert.objects.get()
+    client.force_login(moderator)
+    page = client.get(reverse("safety:alerts")).content.decode()
+    assert reverse("safety:alert", args=[alert.pk]) in page
+    page = client.get(reverse("safety:alert", args=[alert.pk])).content.decode()
+    assert "Jeg vil skade mig selv" in page
+    assert AccessLog.objects.filter(subject_id=member.pk, actor_id=moderator.pk).exists()
+    client.post(reverse("safety:alert", args=[alert.pk]), {"status": "resolved"})
+    alert.refresh_from_db()
+    assert alert.status == AlertStatus.RESOLVED and alert.handled_by == moderator
+
+
+def test_only_moderators(client, chat, member, other):
+    messaging.send_message(actor=member, conversation=chat, body="I want to die")
+    alert = CrisisAlert.objects.get()
+    for user in (member, other, UserFactory.create()):
+        client.force_login(user)
+        for url in (
+            reverse("safety:alerts"),
+            reverse("safety:alert", args=[alert.pk]),
+            reverse("safety:lexicon"),
+        ):
+            assert client.get(url).status_code == 404
+    client.logout()
+    assert client.get(reverse("safety:alerts")).status_code == 302
+    with pytest.raises(NotAllowed):
+        services.add_crisis_term(actor=member, phrase="x", language="da")
+
+
+def test_moderators_extend_the_lexicon(client, chat, member, moderator):
+    client.force_login(moderator)
+    client.post(reverse("safety:lexicon"), {"phrase": "Vil forsvinde*", "language": "da"})
+    messaging.send_message(actor=member, conversation=chat, body="jeg vil forsvinde helt")
+    assert CrisisAlert.objects.get().phrase == "vil forsvinde*"
+    page = client.post(reverse("safety:lexicon"), {"phrase": "vil forsvinde*", "language": "da"})
+    assert "allerede på listen" in page.content.decode()

@@ -1,0 +1,48 @@
+"""A crisis phrase in the chat shows the author the help panel at once, and a moderator's
+alert count rises live; the moderator reads the alert and adds a phrase. axe on every page."""
+
+import pytest
+from playwright.sync_api import expect
+
+from ligesind.accounts.models import Role
+from ligesind.messaging import services as messaging
+from tests.browser.test_activities import log_in
+from tests.factories import UserFactory, make_admin, make_staff
+
+pytestmark = pytest.mark.browser
+
+
+def test_crisis_phrase_in_chat_panel_and_live_alert(new_page, axe):
+    alice = UserFactory.create(email="alice@example.org", member__alias="Alice")
+    bob = UserFactory.create(email="bob@example.org", member__alias="Bob")
+    moderator = make_staff(Role.MODERATOR, admin=make_admin(), alias="Moderator")
+    conversation = messaging.open_conversation(people=[alice, bob], kind="direct")
+    a, m = new_page(), new_page()
+    log_in(m, moderator.email, moderator)
+    m.goto("/safety/alerts/")
+    axe(m)
+    log_in(a, alice.email)
+    a.goto(f"/messages/{conversation.pk}/")
+    expect(a.locator("[data-crisis-panel]")).to_be_hidden()
+    a.get_by_label("Din besked").fill("Jeg har ikke lyst til at leve mere")
+    a.get_by_role("button", name="Send").click()
+    panel = a.locator("[data-crisis-panel]")
+    expect(panel).to_be_visible()  # live, without leaving the chat
+    expect(panel.get_by_text("Livslinien: 70 201 201.")).to_be_visible()
+    expect(panel.get_by_text("ikke en krisetjeneste", exact=False)).to_be_visible()
+    expect(a.locator(".chat").get_by_text("Jeg har ikke lyst til at leve mere")).to_be_visible()
+    axe(a)
+
+    expect(m.locator("[data-crisis-badge] .badge")).to_have_text("1")  # live
+    m.reload()
+    m.get_by_role("link", name="Alice", exact=False).click()
+    expect(m.get_by_text("Jeg har ikke lyst til at leve mere")).to_be_visible()
+    axe(m)
+    m.get_by_label("Status").select_option(label="Afsluttet")
+    m.get_by_role("button", name="Gem").click()
+    expect(m.get_by_text("Gemt.")).to_be_visible()
+    m.goto("/safety/lexicon/")
+    m.get_by_label("Udtryk").fill("vil forsvinde*")
+    m.get_by_role("button", name="Tilføj udtrykket").click()
+    expect(m.get_by_text("Udtrykket er tilføjet", exact=False)).to_be_visible()
+    axe(m)

@@ -15,6 +15,7 @@ from ligesind.core.models import Municipality
 from ligesind.core.notifications import source_text
 from ligesind.core.privacy import run_erasers
 from ligesind.core.services import notify
+from ligesind.core.text_hooks import text_accepted
 
 from . import permissions
 from .avatars import clean_avatar
@@ -156,6 +157,7 @@ def update_profile(*, actor: User, data: ProfileData) -> Profile:
         raise DomainError(_("That alias is taken. Please choose another."))
     if data.real_name_visibility > Visibility.COORDINATORS:
         raise DomainError(_("Your real name is never shown to other members."))
+    story_before = profile.story
     for name in COPIED_FIELDS:
         setattr(profile, name, getattr(data, name))
     profile.alias = alias
@@ -169,6 +171,8 @@ def update_profile(*, actor: User, data: ProfileData) -> Profile:
     _set_experiences(profile, data.experiences)
     for listener in _profile_listeners:
         listener(actor)
+    if profile.story and profile.story != story_before:
+        text_accepted(author=actor, text=profile.story, where="profile")
     return profile
 
 

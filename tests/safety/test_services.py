@@ -90,3 +90,12 @@ def test_moderators_extend_the_lexicon(client, chat, member, moderator):
     assert CrisisAlert.objects.get().phrase == "vil forsvinde*"
     page = client.post(reverse("safety:lexicon"), {"phrase": "vil forsvinde*", "language": "da"})
     assert "allerede på listen" in page.content.decode()
+
+
+def test_a_profile_story_is_checked_when_it_changes(member, moderator):
+    from ligesind.accounts import services as account_services
+
+    data = account_services.ProfileData(alias="Solhjerte", story="Jeg har selvmordstanker")
+    account_services.update_profile(actor=member, data=data)
+    account_services.update_profile(actor=member, data=data)  # unchanged: no second alert
+    assert CrisisAlert.objects.get().where == "profile"

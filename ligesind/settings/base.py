@@ -229,6 +229,18 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# allauth's rate limits: at most 5 failed logins per account per 30 minutes, plus per address.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "20/10m/ip,5/30m/key",
+    "login": "30/m/ip",
+    "signup": "10/m/ip",
+    "reset_password": "10/m/ip,3/10m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+    "confirm_email": "1/3m/key",
+}
 X_FRAME_OPTIONS = "DENY"
 
 # The version of the health-data consent text that sign-up asks for.

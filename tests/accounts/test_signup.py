@@ -122,3 +122,17 @@ def test_consent_page_records_new_version(client, settings, member):
         assert client.get(reverse("accounts:home")).status_code == 200
     finally:
         del consent.CONSENT_TEXTS["2027-01"]
+
+
+def test_five_failed_logins_lock_the_account_for_a_while(client):
+    user = UserFactory.create(email="laas@example.org")
+    for _attempt in range(5):
+        response = client.post(
+            reverse("account_login"), {"login": user.email, "password": "forkert-kode"}
+        )
+        assert response.status_code == 200
+    response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    assert response.status_code in (200, 429)
+    assert "_auth_user_id" not in client.session  # even the right password waits
+    page = response.content.decode()
+    assert "For mange" in page or "for mange" in page

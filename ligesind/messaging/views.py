@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from ligesind.accounts.models import ExperienceCategory, Profile, User
 from ligesind.accounts.services import block_user
 from ligesind.core.errors import DomainError
+from ligesind.safety.services import contains_muted, muted_words
 
 from . import permissions, services
 from .forms import MessageForm, RequestPolicyForm
@@ -81,6 +82,7 @@ def conversation(request: HttpRequest, pk: int) -> HttpResponse:
                     return JsonResponse(services.message_payload(message))
                 return redirect(f"{request.path}#m{message.pk}")
     messages_shown = services.recent_messages(convo, limit=PAGE)
+    muted = muted_words(user)
     may_send = permissions.can_send(user, convo)
     last_id = messages_shown[-1].pk if messages_shown else 0
     services.mark_read(actor=user, conversation=convo, up_to_id=last_id or None)
@@ -97,6 +99,12 @@ def conversation(request: HttpRequest, pk: int) -> HttpResponse:
             m.pk for m in messages_shown if permissions.can_edit_message(user, m, may_send)
         },
         "is_direct": convo.participants.count() == 2,
+        "muted_words": muted,
+        "folded": {
+            m.pk
+            for m in messages_shown
+            if m.sender_id != user.pk and not m.deleted_at and contains_muted(m.body, muted)
+        },
         "seen_by": services.seen_by(user, convo),
     }
     return render(request, "messaging/conversation.html", context)

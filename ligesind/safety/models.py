@@ -65,3 +65,20 @@ class CrisisAlert(models.Model):
 
     def __str__(self) -> str:
         return f"{self.author_id} {self.where} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class MutedWord(models.Model):
+    """A word a member does not want to meet: messages containing it are folded for them."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="muted_words"
+    )
+    word = models.CharField(_("word"), max_length=60)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["word"]
+        constraints = [models.UniqueConstraint(fields=["user", "word"], name="one_muted_word")]
+
+    def __str__(self) -> str:
+        return self.word

@@ -10,7 +10,7 @@ from ligesind.core.notifications import NotificationKind, register_kind
 from ligesind.core.privacy import register_export, register_labels
 from ligesind.core.text_hooks import register_text_check
 
-from .models import CrisisAlert
+from .models import CrisisAlert, MutedWord
 
 
 def crisis_check(author: AbstractBaseUser, text: str, where: str) -> None:
@@ -24,7 +24,8 @@ def export_safety(user: Any) -> dict[str, Any]:
         "crisis_alerts": [
             {"where": a.where, "when": a.created_at.isoformat(), "status": a.get_status_display()}
             for a in CrisisAlert.objects.filter(author_id=user.pk)
-        ]
+        ],
+        "muted_words": [m.word for m in MutedWord.objects.filter(user_id=user.pk)],
     }
 
 
@@ -41,7 +42,13 @@ def register() -> None:
     register_export(
         "safety",
         label=_("Safety"),
-        models=["safety.CrisisAlert", "safety.CrisisTerm"],
+        models=["safety.CrisisAlert", "safety.CrisisTerm", "safety.MutedWord"],
         collect=export_safety,
     )
-    register_labels({"safety": _("Safety"), "crisis_alerts": _("Times the site offered me help")})
+    register_labels(
+        {
+            "safety": _("Safety"),
+            "crisis_alerts": _("Times the site offered me help"),
+            "muted_words": _("Words I muted"),
+        }
+    )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ligesind.accounts.models import User
+from ligesind.accounts.permissions import is_member
 from ligesind.core.audit import record_staff_access
 from ligesind.core.errors import DomainError
 
@@ -92,3 +93,22 @@ def term_toggle(request: HttpRequest, pk: int) -> HttpResponse:
     term = get_object_or_404(CrisisTerm, pk=pk)
     services.set_term_active(actor=user, term=term, active=not term.active)
     return redirect("safety:lexicon")
+
+
+@login_required
+def muted(request: HttpRequest) -> HttpResponse:
+    if not is_member(request.user):
+        raise Http404
+    user = cast(User, request.user)
+    if request.method == "POST":
+        try:
+            if "remove" in request.POST:
+                services.unmute_word(actor=user, word=request.POST["remove"])
+            else:
+                services.mute_word(actor=user, word=request.POST.get("word", ""))
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Saved."))
+        return redirect("safety:muted")
+    return render(request, "safety/muted.html", {"words": services.muted_words(user)})

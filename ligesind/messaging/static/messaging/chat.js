@@ -37,6 +37,17 @@
     return node;
   }
 
+  // Words this member muted (one word each; a word also catches its endings).
+  const mutedWords = (chat.dataset.mutedWords || "").split(" ").filter(Boolean);
+
+  function isMuted(text) {
+    if (!mutedWords.length) return false;
+    const words = text.toLowerCase().split(/[^a-z0-9æøåäöüé']+/);
+    return words.some(function (word) {
+      return mutedWords.some(function (muted) { return word.startsWith(muted); });
+    });
+  }
+
   function render(message) {
     const item = element("li", "chat-message" + (message.sender === me ? " mine" : ""));
     item.id = "m" + message.id;
@@ -58,7 +69,14 @@
     } else {
       const body = element("div", "chat-body");
       body.innerHTML = message.html; // sanitised on the server (nh3)
-      item.appendChild(body);
+      if (message.sender !== me && isMuted(body.textContent)) {
+        const fold = element("details", "muted-message");
+        fold.appendChild(element("summary", "", chat.dataset.textMuted));
+        fold.appendChild(body);
+        item.appendChild(fold);
+      } else {
+        item.appendChild(body);
+      }
     }
     return item;
   }

@@ -46,3 +46,27 @@ def test_crisis_phrase_in_chat_panel_and_live_alert(new_page, axe):
     m.get_by_role("button", name="Tilføj udtrykket").click()
     expect(m.get_by_text("Udtrykket er tilføjet", exact=False)).to_be_visible()
     axe(m)
+
+
+def test_muted_word_folds_messages_live(new_page, axe):
+    alice = UserFactory.create(email="alice@example.org", member__alias="Alice")
+    bob = UserFactory.create(email="bob@example.org", member__alias="Bob")
+    conversation = messaging.open_conversation(people=[alice, bob], kind="direct")
+    a, b = new_page(), new_page()
+    log_in(a, alice.email)
+    a.goto("/safety/muted-words/")
+    a.get_by_label("Ord", exact=True).fill("sorg")
+    a.get_by_role("button", name="Skjul ordet").click()
+    expect(a.get_by_text("Stop med at skjule “sorg”")).to_be_visible()
+    axe(a)
+    a.goto(f"/messages/{conversation.pk}/")
+    log_in(b, bob.email)
+    b.goto(f"/messages/{conversation.pk}/")
+    b.get_by_label("Din besked").fill("Jeg tænker på sorgen i dag")
+    b.get_by_role("button", name="Send").click()
+    fold = a.locator("details.muted-message")
+    expect(fold).to_be_visible()  # live, folded
+    expect(fold.get_by_text("Jeg tænker på sorgen i dag")).to_be_hidden()
+    fold.locator("summary").click()
+    expect(fold.get_by_text("Jeg tænker på sorgen i dag")).to_be_visible()
+    axe(a)

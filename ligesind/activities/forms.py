@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ligesind.accounts.models import User
+from ligesind.core.forms import rating_field
 from ligesind.core.models import Municipality
 
 from .models import ActivityKind, Audience, CourseTemplate, Recurrence
@@ -195,18 +196,7 @@ class HoursForm(forms.Form):
 
 
 class FeedbackForm(forms.Form):
-    rating = forms.TypedChoiceField(
-        label=_("How did it go?"),
-        coerce=int,
-        choices=[
-            (5, _("5 – very well")),
-            (4, _("4 – well")),
-            (3, _("3 – all right")),
-            (2, _("2 – not so well")),
-            (1, _("1 – badly")),
-        ],
-        widget=forms.RadioSelect,
-    )
+    rating = rating_field(_("How did it go?"))
     feedback = forms.CharField(
         label=_("Anything you want to tell us? (optional)"),
         widget=forms.Textarea(attrs={"rows": 3}),

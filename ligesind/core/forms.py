@@ -3,10 +3,27 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.utils.translation import gettext_lazy as _
 
 from . import services
 from .models import EmailMode
 from .notifications import kinds
+
+
+def rating_field(label: str | Any) -> forms.TypedChoiceField:
+    """How did it go, 5 (very well) to 1 (badly): for feedback and check-ins."""
+    return forms.TypedChoiceField(
+        label=label,
+        coerce=int,
+        choices=[
+            (5, _("5 – very well")),
+            (4, _("4 – well")),
+            (3, _("3 – all right")),
+            (2, _("2 – not so well")),
+            (1, _("1 – badly")),
+        ],
+        widget=forms.RadioSelect,
+    )
 
 
 class NotificationSettingsForm(forms.Form):

@@ -4,18 +4,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ligesind.accounts.models import Interest, Language
+from ligesind.core.forms import rating_field
 from ligesind.core.models import Municipality
 
 from .models import ExitReason, Gender, Hope, MatchProfile, Meeting
 from .services import MatchPreferences
-
-RATINGS = [
-    (5, _("5 – very well")),
-    (4, _("4 – well")),
-    (3, _("3 – all right")),
-    (2, _("2 – not so well")),
-    (1, _("1 – badly")),
-]
 
 
 class MatchProfileForm(forms.Form):
@@ -118,9 +111,7 @@ class EndForm(forms.Form):
 
 
 class CheckInForm(forms.Form):
-    rating = forms.TypedChoiceField(
-        label=_("How is it going?"), coerce=int, choices=RATINGS, widget=forms.RadioSelect
-    )
+    rating = rating_field(_("How is it going?"))
     words = forms.CharField(
         label=_("Anything you want to tell us? (optional)"),
         widget=forms.Textarea(attrs={"rows": 3}),

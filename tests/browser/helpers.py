@@ -5,10 +5,11 @@ import time
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from allauth.mfa.totp.internal.auth import yield_hotp_counters_from_time as counters
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from ligesind.accounts.adapters import MFAAdapter
 from ligesind.accounts.models import User
+from tests.factories import PASSWORD
 
 
 def current_code(user: User) -> str:
@@ -28,3 +29,14 @@ def enter_totp(page: Page, user: User) -> None:
         page.wait_for_load_state()
         if "To-faktor" not in page.get_by_role("heading", level=1).inner_text():
             return
+
+
+def log_in(page: Page, email: str, staff: User | None = None) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Adgangskode").fill(PASSWORD)
+    page.get_by_role("button", name="Log ind").click()
+    heading = page.get_by_role("heading", level=1)
+    if staff is not None:
+        enter_totp(page, staff)
+    expect(heading).to_contain_text("Velkommen")

@@ -5,26 +5,15 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
-from ligesind.accounts.models import Role, User
+from ligesind.accounts.models import Role
 from ligesind.activities import services
 from ligesind.activities.models import CourseTemplate
-from tests.browser.helpers import enter_totp
-from tests.factories import PASSWORD, UserFactory, make_admin, make_staff, municipality
+from tests.browser.helpers import log_in
+from tests.factories import UserFactory, make_admin, make_staff, municipality
 
 pytestmark = pytest.mark.browser
-
-
-def log_in(page: Page, email: str, staff: User | None = None) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Adgangskode").fill(PASSWORD)
-    page.get_by_role("button", name="Log ind").click()
-    heading = page.get_by_role("heading", level=1)
-    if staff is not None:
-        enter_totp(page, staff)
-    expect(heading).to_contain_text("Velkommen")
 
 
 def test_create_sign_up_until_full_cancel_and_promotion(new_page, axe):

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from ligesind.accounts.models import Interest
-from tests.browser.test_activities import log_in
+from tests.browser.helpers import log_in
 from tests.factories import make_admin, make_staff, municipality
 from tests.matching.conftest import category, person
 

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from ligesind.accounts.models import Role
 from ligesind.messaging import services as messaging
-from tests.browser.test_activities import log_in
+from tests.browser.helpers import log_in
 from tests.factories import UserFactory, make_admin, make_staff
 
 pytestmark = pytest.mark.browser

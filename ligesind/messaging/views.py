@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from ligesind.accounts.models import ExperienceCategory, Profile, User
 from ligesind.accounts.services import block_user
 from ligesind.core.errors import DomainError
-from ligesind.safety.services import contains_muted, muted_words
+from ligesind.safety.services import contains_muted, muted_words, take_pending_panel
 
 from . import permissions, services
 from .forms import MessageForm, RequestPolicyForm
@@ -79,7 +79,9 @@ def conversation(request: HttpRequest, pk: int) -> HttpResponse:
                 form.add_error("body", error.message)
             else:
                 if _wants_json(request):
-                    return JsonResponse(services.message_payload(message))
+                    payload = services.message_payload(message)
+                    payload["crisis_panel"] = take_pending_panel(user)  # help at once
+                    return JsonResponse(payload)
                 return redirect(f"{request.path}#m{message.pk}")
     messages_shown = services.recent_messages(convo, limit=PAGE)
     muted = muted_words(user)

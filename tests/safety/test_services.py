@@ -99,3 +99,16 @@ def test_a_profile_story_is_checked_when_it_changes(member, moderator):
     account_services.update_profile(actor=member, data=data)
     account_services.update_profile(actor=member, data=data)  # unchanged: no second alert
     assert CrisisAlert.objects.get().where == "profile"
+
+
+def test_the_chat_gets_the_panel_in_its_answer(client, chat, member, moderator):
+    client.force_login(member)
+    url = reverse("messaging:conversation", args=[chat.pk])
+    answer = client.post(
+        url, {"body": "I want to die", "client_key": "c1"}, headers={"accept": "application/json"}
+    ).json()
+    assert answer["crisis_panel"] is True
+    calm = client.post(
+        url, {"body": "Tak", "client_key": "c2"}, headers={"accept": "application/json"}
+    ).json()
+    assert calm["crisis_panel"] is False

@@ -128,12 +128,7 @@
     socket.addEventListener("message", function (event) {
       const data = JSON.parse(event.data);
       if (data.event === "crisis.panel") {
-        // The author just wrote crisis language: show ways to get help at once.
-        const panel = document.querySelector("[data-crisis-panel]");
-        if (panel) {
-          panel.hidden = false;
-          panel.focus();
-        }
+        showCrisisPanel();
         return;
       }
       if (data.event === "crisis.alert") {
@@ -174,6 +169,15 @@
     });
   }
 
+  // The author just wrote crisis language: show ways to get help at once.
+  function showCrisisPanel() {
+    const panel = document.querySelector("[data-crisis-panel]");
+    if (!panel) return false;
+    panel.hidden = false;
+    panel.focus();
+    return true;
+  }
+
   function updateCount(selector, total) {
     const holder = document.querySelector(selector);
     if (!holder) return;
@@ -202,6 +206,7 @@
       if (!body.value.trim()) return;
       const payload = new FormData(form);
       const button = form.querySelector("button[type=submit]");
+      let panelShown = false;
       button.disabled = true;
       try {
         // The same client key on every retry: the server never saves the message twice.
@@ -218,6 +223,7 @@
             body.value = "";
             key.value = newKey();
             clearError();
+            panelShown = data.crisis_panel && showCrisisPanel();
             break;
           } catch (error) {
             showPaused(true);
@@ -226,7 +232,7 @@
         }
       } finally {
         button.disabled = false;
-        body.focus();
+        if (!panelShown) body.focus();
       }
     });
     body.addEventListener("input", function () {

@@ -6,6 +6,7 @@ from django.utils import translation
 from ligesind.accounts.models import Role, User
 from ligesind.accounts.seed import load_seed
 from ligesind.activities.seed import load_course_templates
+from ligesind.safety.lexicon import load_lexicon
 from ligesind.core.models import Municipality
 from ligesind.core.municipalities import load_municipalities
 from tests.factories import UserFactory, make_admin, make_staff
@@ -21,12 +22,13 @@ def _isolated(db, settings, tmp_path):
 
 
 def _reference_data() -> None:
-    """Data migrations' rows (municipalities, categories, interests) are flushed after each
-    transactional (browser) test; load them again where they are gone."""
+    """Data migrations' rows (municipalities, categories, interests, course templates, crisis
+    phrases) are flushed after each transactional (browser) test; load them again."""
     if not Municipality.objects.exists():
         load_municipalities(apps, None)
         load_seed(apps, None)
         load_course_templates(apps, None)
+        load_lexicon(apps, None)
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ from django.utils import translation
 from ligesind.accounts.models import Role, User
 from ligesind.accounts.seed import load_seed
 from ligesind.activities.seed import load_course_templates
-from ligesind.safety.lexicon import load_lexicon
 from ligesind.core.models import Municipality
 from ligesind.core.municipalities import load_municipalities
+from ligesind.safety.lexicon import load_lexicon
 from tests.factories import UserFactory, make_admin, make_staff
 
 

@@ -35,6 +35,8 @@ KINDS = [
      EmailMode.IMMEDIATE),
     ("course_session_moved", _("A course session was moved"),
      _("Session %(number)s of %(title)s has a new time."), EmailMode.IMMEDIATE),
+    ("course_session_reminder", _("Reminder the day before a course session"),
+     _("Reminder: session %(number)s of %(title)s starts %(time)s."), EmailMode.IMMEDIATE),
     ("accompaniment_requested", _("A member asks for accompaniment (coordinators)"),
      _("A member in your municipality asks for accompaniment."), EmailMode.DIGEST),
     ("accompaniment_proposed", _("A volunteer can accompany me"),

@@ -7,4 +7,5 @@ from . import services
 
 @task()
 def send_activity_reminders() -> int:
-    return services.send_activity_reminders()
+    """Activities and course sessions that start within a day."""
+    return services.send_activity_reminders() + services.send_session_reminders()

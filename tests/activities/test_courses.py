@@ -134,3 +134,19 @@ def test_moving_a_session_tells_participants(run, coordinator, guide, member):
         assert Notification.objects.filter(recipient=person, kind="course_session_moved").exists()
     with pytest.raises(NotAllowed):
         services.move_session(actor=guide, session=session, starts_at=new_time)
+
+
+def test_session_reminders_the_day_before_once_and_again_after_a_move(
+    run, coordinator, guide, member
+):
+    services.enrol(actor=member, run=run)
+    first = run.sessions.get(number=1)
+    day_before = first.starts_at - timedelta(hours=20)
+    assert services.send_session_reminders(now=day_before) == 2  # participant and leader
+    assert services.send_session_reminders(now=day_before) == 0
+    reminder = Notification.objects.get(recipient=member, kind="course_session_reminder")
+    assert reminder.params["number"] == "1"
+    services.move_session(
+        actor=coordinator, session=first, starts_at=first.starts_at + timedelta(hours=2)
+    )
+    assert services.send_session_reminders(now=day_before) == 2

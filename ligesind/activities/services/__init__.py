@@ -32,6 +32,7 @@ from .courses import (
     move_session,
     record_session_attendance,
     save_session_notes,
+    send_session_reminders,
     withdraw,
 )
 
@@ -61,6 +62,7 @@ __all__ = [
     "revoke_calendar_feed",
     "save_session_notes",
     "send_activity_reminders",
+    "send_session_reminders",
     "sign_up",
     "update_activity",
     "waiting_position",

@@ -75,7 +75,8 @@ def move_session(*, actor: User, session: CourseSession, starts_at: datetime) ->
         raise DomainError(_("A session can only be moved to a time in the future."))
     session.starts_at = starts_at
     session.ends_at = starts_at + timedelta(minutes=run.template.session_minutes)
-    session.save(update_fields=["starts_at", "ends_at"])
+    session.reminded_at = None  # remind again before the new time
+    session.save(update_fields=["starts_at", "ends_at", "reminded_at"])
     for person in [*_participants(run), *run.leaders.all()]:
         notify(
             person,
@@ -172,6 +173,33 @@ def save_session_notes(*, actor: User, session: CourseSession, notes: str) -> Co
     if session.notes:
         text_accepted(author=actor, text=session.notes, where="course_notes")
     return session
+
+
+@transaction.atomic
+def send_session_reminders(*, now: datetime | None = None) -> int:
+    """Remind participants and leaders, once, of a course session that starts within a day."""
+    now = now or timezone.now()
+    due = CourseSession.objects.select_for_update(of=("self",)).filter(
+        reminded_at__isnull=True, starts_at__gt=now, starts_at__lte=now + timedelta(days=1)
+    )
+    sent = 0
+    for session in due.select_related("run__template"):
+        run = session.run
+        for person in [*_participants(run), *run.leaders.all()]:
+            notify(
+                person,
+                "course_session_reminder",
+                params={
+                    "title": run.template.name,
+                    "number": str(session.number),
+                    "time": timezone.localtime(session.starts_at).strftime("%d.%m. %H:%M"),
+                },
+                url=_url(run),
+            )
+            sent += 1
+        session.reminded_at = now
+        session.save(update_fields=["reminded_at"])
+    return sent
 
 
 def attended_counts(run: CourseRun) -> dict[int, int]:

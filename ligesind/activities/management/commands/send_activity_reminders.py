@@ -5,7 +5,8 @@ from ligesind.activities.tasks import send_activity_reminders
 
 class Command(BaseCommand):
     help = (
-        "Remind everyone with a place of an activity that starts within a day, once. "
+        "Remind everyone with a place of an activity, and course participants and leaders of a "
+        "session, that starts within a day, once. "
         "Run every hour, e.g. from cron."
     )
 

@@ -90,6 +90,25 @@ def coordinated_municipality_ids(user: AnyUser) -> frozenset[int]:
     return role_municipality_ids(user, Role.COORDINATOR)
 
 
+def coordinates_municipality(user: AnyUser, municipality_id: int | None) -> bool:
+    """An admin, or a coordinator whose role covers this municipality."""
+    return is_member(user) and (
+        is_admin(user)
+        or (municipality_id is not None and municipality_id in coordinated_municipality_ids(user))
+    )
+
+
+def coordinators_of(municipality_id: int | None) -> list[User]:
+    """The active coordinators of a municipality (to tell them about work waiting there)."""
+    if municipality_id is None:
+        return []
+    return list(
+        User.objects.filter(
+            roles__role=Role.COORDINATOR, roles__municipalities=municipality_id, is_active=True
+        ).distinct()
+    )
+
+
 def blocked_user_ids(user: AnyUser) -> frozenset[int]:
     """Everyone this user blocked or was blocked by: they are hidden from each other."""
     member = _user(user)

@@ -8,6 +8,7 @@ from ligesind.accounts.models import Profile, Role
 from ligesind.accounts.permissions import (
     blocked_user_ids,
     coordinated_municipality_ids,
+    coordinates_municipality,
     has_role,
     is_admin,
     is_member,
@@ -79,15 +80,8 @@ def can_create_activity(user: AnyUser) -> bool:
 
 def can_manage_activity(user: AnyUser, activity: Activity) -> bool:
     """The organiser, a coordinator of its municipality, or an admin: attendees, changes."""
-    if not is_member(user):
-        return False
-    return (
-        activity.organiser_id == user.pk
-        or is_admin(user)
-        or (
-            activity.municipality_id is not None
-            and activity.municipality_id in coordinated_municipality_ids(user)
-        )
+    return is_member(user) and (
+        activity.organiser_id == user.pk or coordinates_municipality(user, activity.municipality_id)
     )
 
 
@@ -110,15 +104,11 @@ def can_plan_courses(user: AnyUser) -> bool:
 
 
 def can_plan_course_in(user: AnyUser, municipality_id: int) -> bool:
-    return is_member(user) and (
-        is_admin(user) or municipality_id in coordinated_municipality_ids(user)
-    )
+    return coordinates_municipality(user, municipality_id)
 
 
 def coordinates_run(user: AnyUser, run: CourseRun) -> bool:
-    return is_member(user) and (
-        is_admin(user) or run.municipality_id in coordinated_municipality_ids(user)
-    )
+    return coordinates_municipality(user, run.municipality_id)
 
 
 def leads_run(user: AnyUser, run: CourseRun) -> bool:
@@ -156,9 +146,7 @@ def volunteer_municipality_ids(user: AnyUser) -> frozenset[int]:
 
 
 def coordinates_accompaniment(user: AnyUser, item: Accompaniment) -> bool:
-    return is_member(user) and (
-        is_admin(user) or item.municipality_id in coordinated_municipality_ids(user)
-    )
+    return coordinates_municipality(user, item.municipality_id)
 
 
 def can_offer_accompaniment(user: AnyUser, item: Accompaniment) -> bool:

@@ -4,7 +4,12 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 
 from ligesind.accounts.models import Role
-from ligesind.accounts.permissions import coordinated_municipality_ids, has_role, is_admin
+from ligesind.accounts.permissions import (
+    coordinated_municipality_ids,
+    coordinates_municipality,
+    has_role,
+    is_admin,
+)
 from ligesind.membership.entitlements import Feature, has_feature
 
 from .models import Match, MatchStatus
@@ -26,12 +31,7 @@ def is_party(user: AnyUser, match: Match) -> bool:
 
 
 def coordinates_match(user: AnyUser, match: Match) -> bool:
-    if not can_match(user):
-        return False
-    return is_admin(user) or (
-        match.municipality_id is not None
-        and match.municipality_id in coordinated_municipality_ids(user)
-    )
+    return can_match(user) and coordinates_municipality(user, match.municipality_id)
 
 
 def can_view_match(user: AnyUser, match: Match) -> bool:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ligesind.accounts.models import Role, RoleAssignment, User
-from ligesind.accounts.permissions import is_blocked_between
+from ligesind.accounts.permissions import coordinators_of, is_blocked_between
 from ligesind.core.audit import record_staff_access
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.models import Municipality
@@ -24,14 +24,6 @@ from ..models import AccompanimentStatus as Status
 
 def _url(item: Accompaniment) -> str:
     return reverse("activities:accompaniment", args=[item.pk])
-
-
-def _coordinators(municipality: Municipality) -> list[User]:
-    return list(
-        User.objects.filter(
-            roles__role=Role.COORDINATOR, roles__municipalities=municipality, is_active=True
-        ).distinct()
-    )
 
 
 @transaction.atomic
@@ -52,7 +44,7 @@ def request_accompaniment(
         when=when,
     )
     text_accepted(author=actor, text=item.what, where="accompaniment")
-    for coordinator in _coordinators(municipality):
+    for coordinator in coordinators_of(municipality.pk):
         notify(coordinator, "accompaniment_requested", url=_url(item))
     return item
 
@@ -135,7 +127,7 @@ def decline_accompaniment(*, actor: User, item: Accompaniment) -> Accompaniment:
     item.volunteer, item.status = None, Status.OPEN
     item.member_confirmed = item.volunteer_confirmed = False
     item.save()
-    for coordinator in _coordinators(item.municipality):
+    for coordinator in coordinators_of(item.municipality_id):
         notify(coordinator, "accompaniment_requested", url=_url(item))
     return item
 

@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ligesind.accounts.models import Role, User
+from ligesind.accounts.models import User
+from ligesind.accounts.permissions import coordinators_of
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.services import notify
 from ligesind.core.text_hooks import text_accepted
@@ -94,14 +95,6 @@ def _needs_approval(match: Match) -> bool:
     ).exists()
 
 
-def _coordinators(match: Match) -> list[User]:
-    return list(
-        User.objects.filter(
-            roles__role=Role.COORDINATOR, roles__municipalities=match.municipality_id
-        ).distinct()
-    )
-
-
 def _start(match: Match, actor: User) -> None:
     profiles = list(
         MatchProfile.objects.select_for_update()
@@ -152,7 +145,7 @@ def accept_match(*, actor: User, match: Match) -> Match:
         match.status = MatchStatus.AWAITING_APPROVAL
         match.save(update_fields=["status"])
         _event(match, None, "awaiting_approval")
-        for coordinator in _coordinators(match):
+        for coordinator in coordinators_of(match.municipality_id):
             notify(coordinator, "match_needs_approval", url=match_url(match))
         return match
     _start(match, actor)

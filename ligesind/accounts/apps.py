@@ -7,6 +7,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and profiles")
 
     def ready(self) -> None:
-        from . import privacy
+        from . import privacy, reporting
 
         privacy.register()
+        reporting.register()

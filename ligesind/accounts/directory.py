@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 
 from ligesind.core.paging import MappedRows
 
@@ -21,7 +22,8 @@ def directory_profiles(viewer: User, filters: dict[str, Any]) -> "ShownRows":
     context = ViewerContext.of(viewer, as_peer=True)
     rows: QuerySet[Profile] = (
         Profile.objects.exclude(alias="")
-        .filter(listed_in_directory=True, user__is_active=True)
+        .filter(listed_in_directory=True, user__is_active=True, user__banned_at__isnull=True)
+        .exclude(user__suspended_until__gt=timezone.now())
         .exclude(user_id=viewer.pk)
         .exclude(user_id__in=context.blocked)
         .select_related("municipality")

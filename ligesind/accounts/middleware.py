@@ -1,4 +1,5 @@
-"""Members must have consented, have an alias, and (staff) use two-factor before anything else."""
+"""Members must have consented, have an alias, and (staff) use two-factor before anything else.
+A suspended or banned member reaches only the page with the reasons and the appeal box."""
 
 from collections.abc import Callable
 from typing import Any
@@ -14,6 +15,14 @@ OPEN_URL_NAMES = {
     "set_language",
     "consent",
     "consent_withdraw",
+}
+# All a suspended or banned member can open: why, appeal, help, language, sign out.
+RESTRICTED_VIEW_NAMES = {
+    "safety:standing",
+    "safety:appeal_create",
+    "crisis",
+    "set_language",
+    "account_logout",
 }
 # Where a member without an alias is sent, so these must open before the profile is complete.
 PROFILE_URL_NAMES = {"profile_edit", "profile_avatar"}
@@ -34,6 +43,10 @@ class ConsentRequiredMiddleware:
         if not user.is_authenticated or match is None:
             return None
         name = match.url_name or ""
+        if permissions.is_restricted(user):
+            if match.view_name in RESTRICTED_VIEW_NAMES:
+                return None
+            return redirect("safety:standing")
         # The admin has its own login; the API answers 401 itself (it asks is_member).
         if match.namespace in {"admin", "api"} or name in {"api_docs"}:
             return None

@@ -1,12 +1,15 @@
 """Users, pseudonymous profiles, lived experience, roles, blocks and consent."""
 
 import uuid
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -36,6 +39,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("Django admin access"), default=False)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
     adult_confirmed_at = models.DateTimeField(_("confirmed 18 or older at"), null=True, blank=True)
+    # Set by moderators (safety app): while suspended or banned, the member can sign in only to
+    # read why and to appeal. Raising session_epoch ends every session at once.
+    suspended_until = models.DateTimeField(_("suspended until"), null=True, blank=True)
+    banned_at = models.DateTimeField(_("banned at"), null=True, blank=True)
+    session_epoch = models.PositiveIntegerField(default=0, editable=False)
 
     objects: ClassVar[UserManager] = UserManager()
 
@@ -49,6 +57,30 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.email
+
+    def get_session_auth_hash(self) -> str:
+        """Sessions carry this hash; it changes with the password and with ``session_epoch``."""
+        return salted_hmac(
+            "ligesind.accounts.User.session",
+            f"{self.password}:{self.session_epoch}",
+            algorithm="sha256",
+        ).hexdigest()
+
+    def get_session_auth_fallback_hash(self) -> Iterator[str]:
+        for fallback in settings.SECRET_KEY_FALLBACKS:
+            yield salted_hmac(
+                "ligesind.accounts.User.session",
+                f"{self.password}:{self.session_epoch}",
+                secret=fallback,
+                algorithm="sha256",
+            ).hexdigest()
+
+    @property
+    def is_restricted(self) -> bool:
+        """Banned, or suspended right now."""
+        if self.banned_at is not None:
+            return True
+        return self.suspended_until is not None and self.suspended_until > timezone.now()
 
 
 class Visibility(models.IntegerChoices):
@@ -167,6 +199,8 @@ class Profile(models.Model):
     )
     avatar = models.ImageField(_("picture"), upload_to=avatar_path, blank=True)
     avatar_visibility = models.IntegerField(choices=Visibility.choices, default=2)
+    # A moderator hid what the member wrote and chose (story, picture) from other members.
+    hidden_at = models.DateTimeField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -26,12 +26,20 @@ PROFILE_FIELDS = (
 )
 # Fields that are never shown to other members, whatever the owner chooses.
 MEMBER_HIDDEN_FIELDS = frozenset({"real_name"})
+# What a moderator's "hide" takes away from other members: what the member wrote or uploaded.
+MODERATOR_HIDDEN_FIELDS = frozenset({"story", "avatar", "interests"})
 
 
 def _user(user: AnyUser) -> User | None:
+    """A signed-in, active account in good standing: every rule starts here."""
     if isinstance(user, User) and user.is_authenticated and user.is_active:
-        return user
+        return None if user.is_restricted else user
     return None
+
+
+def is_restricted(user: AnyUser) -> bool:
+    """Suspended or banned: may only read why, appeal, sign out and find help."""
+    return isinstance(user, User) and user.is_authenticated and user.is_restricted
 
 
 def roles_of(user: AnyUser) -> frozenset[str]:
@@ -183,6 +191,8 @@ class ViewerContext:
         fields = {f for f in PROFILE_FIELDS if getattr(profile, f"{f}_visibility") >= level}
         if level >= Visibility.CONTACTS:
             fields -= MEMBER_HIDDEN_FIELDS
+            if profile.hidden_at is not None:
+                fields -= MODERATOR_HIDDEN_FIELDS
         return frozenset(fields)
 
     def field_visible_q(self, field: str) -> Q:

@@ -66,6 +66,7 @@ class Activity(models.Model):
         _("repeats"), max_length=20, choices=Recurrence.choices, default=Recurrence.NONE
     )
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    hidden_at = models.DateTimeField(null=True, blank=True, editable=False)  # by a moderator
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

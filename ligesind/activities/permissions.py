@@ -54,8 +54,9 @@ def audiences_for(user: AnyUser) -> list[str]:
 
 
 def visible_activities_q(user: AnyUser) -> Q:
-    """The activities this viewer may see: by audience, never from someone with a block."""
-    allowed = Q(audience__in=audiences_for(user))
+    """The activities this viewer may see: by audience, not hidden by a moderator (but still
+    to its organiser), never from someone with a block."""
+    allowed = Q(audience__in=audiences_for(user), hidden_at__isnull=True)
     if user.pk is not None:
         allowed |= Q(organiser_id=user.pk)
     blocked = blocked_user_ids(user)

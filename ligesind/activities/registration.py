@@ -9,6 +9,7 @@ from ligesind.core.models import EmailMode
 from ligesind.core.notifications import NotificationKind, register_kind
 from ligesind.core.privacy import register_erasure, register_export, register_labels
 
+from . import reporting
 from .models import (
     Accompaniment,
     AccompanimentStatus,
@@ -122,6 +123,7 @@ def erase_activities(user: Any) -> None:
 
 
 def register() -> None:
+    reporting.register()
     for key, label, message, email in KINDS:
         register_kind(NotificationKind(key, label, message, email))
     register_export(

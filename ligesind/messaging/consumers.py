@@ -18,6 +18,7 @@ from .models import Conversation
 from .realtime import user_group
 
 NOT_ALLOWED = 4403
+SESSION_ENDED = 4401
 
 
 class ChatConsumer(AsyncJsonWebsocketConsumer):
@@ -68,6 +69,10 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         # Unread counts: the page adds up message events itself; the server's total comes on
         # connect and after every read, so a busy chat costs no extra query per message.
         await self.send_json({key: value for key, value in event.items() if key != "type"})
+
+    async def session_end(self, event: dict[str, Any]) -> None:
+        """The member's sessions were ended (a ban, a suspension): close at once."""
+        await self.close(code=SESSION_ENDED)
 
     async def send_unread(self) -> None:
         total = await database_sync_to_async(services.total_unread)(self.user)

@@ -39,3 +39,18 @@ def publish(user_ids: Iterable[int], event: dict[str, Any]) -> None:
     """Send ``event`` to these users' open pages once the current transaction commits."""
     recipients = sorted(set(user_ids))
     transaction.on_commit(lambda: _send(recipients, event))
+
+
+def end_connections(user_id: int) -> None:
+    """Close this user's open WebSockets (after commit): their session has been ended."""
+
+    def close() -> None:
+        layer = get_channel_layer()
+        if layer is None:
+            return
+        try:
+            async_to_sync(layer.group_send)(user_group(user_id), {"type": "session.end"})
+        except Exception:  # noqa: BLE001 - the socket's own auth check at reconnect still holds
+            log.warning("Could not reach open connections of %s", user_id, exc_info=True)
+
+    transaction.on_commit(close)

@@ -9,6 +9,7 @@ from ligesind.core.models import EmailMode
 from ligesind.core.notifications import NotificationKind, register_kind
 from ligesind.core.privacy import register_export, register_labels
 
+from . import reporting
 from .models import Message, MessageRequest, MessagingSettings, Participant
 
 
@@ -56,6 +57,7 @@ def export_messages(user: Any) -> dict[str, Any]:
 
 
 def register() -> None:
+    reporting.register()
     register_contact_source(conversation_partner_ids)
     register_kind(
         NotificationKind(

@@ -205,10 +205,11 @@ def message_payload(message: Message) -> dict[str, Any]:
         "id": message.pk,
         "sender": message.sender_id,
         "alias": display_alias(message.sender),
-        "html": "" if message.deleted_at else render_message(message.body),
+        "html": "" if message.deleted_at or message.hidden_at else render_message(message.body),
         "created_at": message.created_at.isoformat(),
         "edited": message.edited_at is not None,
-        "deleted": message.deleted_at is not None,
+        "deleted": message.deleted_at is not None or message.hidden_at is not None,
+        "hidden": message.hidden_at is not None,
         "client_key": message.client_key,
     }
 
@@ -267,6 +268,15 @@ def delete_message(*, actor: User, message: Message) -> Message:
     message.body = ""
     message.deleted_at = timezone.now()
     message.save(update_fields=["body", "deleted_at"])
+    publish(_recipients(message.conversation), _event(message))
+    return message
+
+
+@transaction.atomic
+def set_message_hidden(*, message: Message, hidden: bool) -> Message:
+    """A moderator hides a message (or shows it again); the safety app checks who may."""
+    message.hidden_at = timezone.now() if hidden else None
+    message.save(update_fields=["hidden_at"])
     publish(_recipients(message.conversation), _event(message))
     return message
 

@@ -20,5 +20,6 @@ def safety(request: HttpRequest) -> dict[str, object]:
     }
     if permissions.can_handle_alerts(user):
         context["crisis_alerts_new"] = services.new_alert_count()
+        context["reports_new"] = services.new_report_count()
         context["is_moderator"] = True
     return context

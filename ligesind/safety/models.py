@@ -1,5 +1,7 @@
 """Safety: the crisis lexicon (data moderators extend) and crisis alerts for moderators."""
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -82,3 +84,116 @@ class MutedWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class ReportReason(models.TextChoices):
+    HARASSMENT = "harassment", _("Harassment, threats or hate")
+    UNSAFE = "unsafe", _("Someone may be in danger")
+    SEXUAL = "sexual", _("Sexual or unwanted approaches")
+    PRIVACY = "privacy", _("Shares private information about others")
+    SPAM = "spam", _("Spam, advertising or selling")
+    MISLEADING = "misleading", _("Harmful advice or misleading health claims")
+    OTHER = "other", _("Something else")
+
+
+class Report(models.Model):
+    """A member asks moderators to look at something. The reported member is never told who."""
+
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="reports_made"
+    )
+    kind = models.CharField(max_length=30)
+    object_id = models.PositiveBigIntegerField()
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        related_name="reports_about",
+        help_text="The member the report is about (the author of the content).",
+    )
+    reason = models.CharField(_("reason"), max_length=20, choices=ReportReason.choices)
+    details = EncryptedTextField(_("what happened"), blank=True)
+    status = models.CharField(max_length=12, choices=AlertStatus.choices, default=AlertStatus.NEW)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "created_at"])]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id} ({self.status})"
+
+
+class ActionKind(models.TextChoices):
+    HIDE = "hide", _("Hide the content")
+    WARN = "warn", _("Warn the member")
+    SUSPEND = "suspend", _("Suspend the member for a period")
+    BAN = "ban", _("Ban the member")
+    RESTORE = "restore", _("Restore (undo an earlier decision)")
+
+
+class ModerationAction(models.Model):
+    """A moderator's decision about a member: append-only, the audit trail of moderation."""
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="moderation_actions"
+    )
+    kind = models.CharField(_("decision"), max_length=10, choices=ActionKind.choices)
+    reason = models.TextField(_("reason the member sees"))
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    report = models.ForeignKey(
+        Report, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"
+    )
+    content_kind = models.CharField(max_length=30, blank=True)
+    content_id = models.PositiveBigIntegerField(null=True, blank=True)
+    until = models.DateTimeField(_("until"), null=True, blank=True)
+    undoes = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="undone_by"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("moderation decision")
+        verbose_name_plural = _("moderation decisions")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.member_id} {self.created_at:%Y-%m-%d}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValueError("Moderation decisions are never changed; record a new one.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        raise ValueError("Moderation decisions are never deleted.")
+
+
+class Appeal(models.Model):
+    """The member disagrees with a decision. A moderator answers: upheld, or restored."""
+
+    action = models.OneToOneField(ModerationAction, on_delete=models.CASCADE, related_name="appeal")
+    text = EncryptedTextField(_("why you think the decision is wrong"))
+    created_at = models.DateTimeField(default=timezone.now)
+    answer = models.TextField(_("answer"), blank=True)
+    restored = models.BooleanField(default=False)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("appeal")
+        verbose_name_plural = _("appeals")
+
+    def __str__(self) -> str:
+        return f"appeal of {self.action_id}"

@@ -10,7 +10,7 @@ from ligesind.core.notifications import NotificationKind, register_kind
 from ligesind.core.privacy import register_export, register_labels
 from ligesind.core.text_hooks import register_text_check
 
-from .models import CrisisAlert, MutedWord
+from .models import Appeal, CrisisAlert, ModerationAction, MutedWord, Report
 
 
 def crisis_check(author: AbstractBaseUser, text: str, where: str) -> None:
@@ -26,23 +26,65 @@ def export_safety(user: Any) -> dict[str, Any]:
             for a in CrisisAlert.objects.filter(author_id=user.pk)
         ],
         "muted_words": [m.word for m in MutedWord.objects.filter(user_id=user.pk)],
+        "reports_i_made": [
+            {"what": r.kind, "reason": r.get_reason_display(), "when": r.created_at.isoformat()}
+            for r in Report.objects.filter(reporter_id=user.pk)
+        ],
+        "moderation_decisions": [
+            {
+                "decision": a.get_kind_display(),
+                "reason": a.reason,
+                "when": a.created_at.isoformat(),
+                "until": a.until.isoformat() if a.until else None,
+            }
+            for a in ModerationAction.objects.filter(member_id=user.pk)
+        ],
+        "appeals": [
+            {"text": a.text, "answer": a.answer, "when": a.created_at.isoformat()}
+            for a in Appeal.objects.filter(action__member_id=user.pk)
+        ],
     }
+
+
+KINDS = [
+    (
+        "crisis_alert",
+        _("Crisis language was written (moderators)"),
+        _("Someone may be in crisis. Please look at the crisis queue."),
+    ),
+    (
+        "report_new",
+        _("A new report (moderators)"),
+        _("A member has reported something. Please look at the reports."),
+    ),
+    (
+        "appeal_new",
+        _("A new appeal (moderators)"),
+        _("A member has appealed a decision. Please look at the appeal."),
+    ),
+    (
+        "moderation_decision",
+        _("A moderator's decision about me"),
+        _("A moderator has made a decision about your account or what you wrote. Read why."),
+    ),
+]
 
 
 def register() -> None:
     register_text_check(crisis_check)
-    register_kind(
-        NotificationKind(
-            "crisis_alert",
-            _("Crisis language was written (moderators)"),
-            _("Someone may be in crisis. Please look at the crisis queue."),
-            EmailMode.IMMEDIATE,
-        )
-    )
+    for key, label, message in KINDS:
+        register_kind(NotificationKind(key, label, message, EmailMode.IMMEDIATE))
     register_export(
         "safety",
         label=_("Safety"),
-        models=["safety.CrisisAlert", "safety.CrisisTerm", "safety.MutedWord"],
+        models=[
+            "safety.CrisisAlert",
+            "safety.CrisisTerm",
+            "safety.MutedWord",
+            "safety.Report",
+            "safety.ModerationAction",
+            "safety.Appeal",
+        ],
         collect=export_safety,
     )
     register_labels(
@@ -50,5 +92,8 @@ def register() -> None:
             "safety": _("Safety"),
             "crisis_alerts": _("Times the site offered me help"),
             "muted_words": _("Words I muted"),
+            "reports_i_made": _("Reports I made"),
+            "moderation_decisions": _("Moderators' decisions about me"),
+            "appeals": _("My appeals"),
         }
     )

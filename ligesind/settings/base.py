@@ -268,3 +268,6 @@ LIGESIND_SEND_THREADS = int(os.environ.get("LIGESIND_SEND_THREADS", "2"))
 LIGESIND_MATCH_MONTHS = int(os.environ.get("LIGESIND_MATCH_MONTHS", "6"))
 LIGESIND_MATCH_WEIGHTS: dict[str, float] = {}
 LIGESIND_SITE_URL = os.environ.get("LIGESIND_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Safety: how many reports a member may send a day (more is rarely a real need, often abuse).
+LIGESIND_REPORTS_PER_DAY = int(os.environ.get("LIGESIND_REPORTS_PER_DAY", "10"))

@@ -91,7 +91,9 @@ def feed_activities(feed: CalendarFeed) -> list[Activity]:
     since = timezone.now() - timedelta(days=PAST_DAYS)
     activities = Activity.objects.filter(starts_at__gte=since).select_related("municipality")
     if feed.municipality_id is None:
-        mine = Q(signups__user=owner, signups__status=SignupStatus.CONFIRMED) | Q(organiser=owner)
+        mine = Q(
+            signups__user=owner, signups__status=SignupStatus.CONFIRMED, hidden_at__isnull=True
+        ) | Q(organiser=owner)
         return list(activities.filter(mine).distinct())
     return list(
         activities.filter(permissions.visible_activities_q(owner), municipality=feed.municipality)

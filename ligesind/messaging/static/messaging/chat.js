@@ -64,7 +64,7 @@
     item.appendChild(meta);
     if (message.deleted) {
       const gone = element("p", "help");
-      gone.appendChild(element("em", "", chat.dataset.textDeleted));
+      gone.appendChild(element("em", "", message.hidden ? chat.dataset.textHidden : chat.dataset.textDeleted));
       item.appendChild(gone);
     } else {
       const body = element("div", "chat-body");
@@ -77,6 +77,13 @@
       } else {
         item.appendChild(body);
       }
+      if (message.sender !== me && message.sender && chat.dataset.reportUrl) {
+        const actions = element("div", "chat-actions");
+        const link = element("a", "", chat.dataset.textReport);
+        link.href = chat.dataset.reportUrl.replace("/0/", "/" + message.id + "/");
+        actions.appendChild(link);
+        item.appendChild(actions);
+      }
     }
     return item;
   }
@@ -88,7 +95,7 @@
     const item = render(message);
     if (existing) {
       const actions = existing.querySelector(".chat-actions");
-      if (actions && !message.deleted) item.appendChild(actions);
+      if (actions && !message.deleted && message.sender === me) item.appendChild(actions);
       existing.replaceWith(item);
     } else {
       chat.appendChild(item);
@@ -162,7 +169,13 @@
         typingTimer = setTimeout(function () { typing.textContent = ""; }, 4000);
       }
     });
-    socket.addEventListener("close", function () {
+    socket.addEventListener("close", function (event) {
+      if (event.code === 4401) {
+        // The session was ended (signed out elsewhere, or a moderator's decision): reload, and
+        // the server shows the sign-in page or the reason.
+        location.reload();
+        return;
+      }
       showPaused(true);
       setTimeout(connect, retry);
       retry = Math.min(retry * 2, 30000);

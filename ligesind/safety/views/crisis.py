@@ -16,8 +16,8 @@ from ligesind.accounts.permissions import is_member
 from ligesind.core.audit import record_staff_access
 from ligesind.core.errors import DomainError
 
-from . import permissions, services
-from .models import AlertStatus, CrisisAlert, CrisisTerm, TermLanguage
+from .. import permissions, services
+from ..models import AlertStatus, CrisisAlert, CrisisTerm, TermLanguage
 
 
 def _moderator(request: HttpRequest) -> User:

@@ -1,13 +1,15 @@
 """A crisis phrase in the chat shows the author the help panel at once, and a moderator's
 alert count rises live; the moderator reads the alert and adds a phrase. axe on every page."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
 from ligesind.accounts.models import Role
 from ligesind.messaging import services as messaging
 from tests.browser.helpers import log_in
-from tests.factories import UserFactory, make_admin, make_staff
+from tests.factories import PASSWORD, UserFactory, make_admin, make_staff
 
 pytestmark = pytest.mark.browser
 
@@ -70,3 +72,69 @@ def test_muted_word_folds_messages_live(new_page, axe):
     fold.locator("summary").click()
     expect(fold.get_by_text("Jeg tænker på sorgen i dag")).to_be_visible()
     axe(a)
+
+
+def test_report_suspend_signs_out_live_then_appeal(new_page, axe):
+    alice = UserFactory.create(email="alice@example.org", member__alias="Alice")
+    bob = UserFactory.create(email="bob@example.org", member__alias="Bob")
+    moderator = make_staff(Role.MODERATOR, admin=make_admin(), alias="Moderator")
+    conversation = messaging.open_conversation(people=[alice, bob], kind="direct")
+    messaging.send_message(actor=bob, conversation=conversation, body="Du er dum og grim")
+    a, b, m = new_page(), new_page(), new_page()
+    log_in(a, alice.email)
+    a.goto(f"/messages/{conversation.pk}/")
+    a.locator(".chat-message").get_by_role("link", name="Anmeld").click()
+    expect(a.get_by_text("Du er dum og grim")).to_be_visible()
+    axe(a)
+    a.get_by_label("Chikane, trusler eller had").check()
+    a.get_by_role("button", name="Send anmeldelsen").click()
+    expect(a.get_by_role("heading", name="Tak, fordi du fortalte os det")).to_be_visible()
+    axe(a)
+    a.get_by_role("link", name="Tilbage til hvor du var").click()
+    expect(a).to_have_url(re.compile(f"/messages/{conversation.pk}/$"))
+
+    log_in(b, bob.email)
+    b.goto(f"/messages/{conversation.pk}/")
+    expect(b.locator("[data-live-status]")).to_be_hidden()
+
+    log_in(m, moderator.email, moderator)
+    m.get_by_role("link", name="Anmeldelser").click()
+    axe(m)
+    m.get_by_role("link", name="Bob", exact=False).click()
+    expect(m.get_by_text("Du er dum og grim")).to_be_visible()
+    axe(m)
+    m.get_by_label("Sæt medlemmet på pause i en periode").check()
+    m.get_by_label("Antal dage med pause").fill("3")
+    m.get_by_label("Begrundelse, som medlemmet læser").fill("Vi taler pænt til hinanden.")
+    m.get_by_role("button", name="Gem afgørelsen").click()
+    expect(m.get_by_text("Afgørelsen er gemt", exact=False)).to_be_visible()
+    axe(m)
+
+    # Bob's open chat closes and the page shows the sign-in form, within 5 seconds.
+    expect(b).to_have_url(re.compile("/accounts/login/"), timeout=5000)
+    b.get_by_label("E-mail").fill(bob.email)
+    b.get_by_label("Adgangskode").fill(PASSWORD)
+    b.get_by_role("button", name="Log ind").click()
+    expect(b.get_by_text("Vi taler pænt til hinanden.")).to_be_visible()
+    axe(b)
+    b.get_by_text("Klag over denne afgørelse").click()
+    b.get_by_label("Hvorfor mener du, at afgørelsen er forkert?").fill("Jeg var vred. Undskyld.")
+    b.get_by_role("button", name="Send klagen").click()
+    expect(b.get_by_text("Din klage er sendt", exact=False)).to_be_visible()
+    b.goto("/activities/")  # everything else leads back to the reasons
+    expect(b).to_have_url(re.compile("/safety/my-decisions/"))
+
+    m.goto("/safety/appeals/")
+    axe(m)
+    m.get_by_role("link", name="Bob", exact=False).click()
+    expect(m.get_by_text("Jeg var vred. Undskyld.")).to_be_visible()
+    axe(m)
+    m.get_by_label("Omgør afgørelsen").check()
+    m.get_by_label("Svar, som medlemmet læser").fill("Tak for din forklaring.")
+    m.get_by_role("button", name="Send svaret").click()
+    expect(m.get_by_text("Svaret er gemt", exact=False)).to_be_visible()
+    m.goto("/safety/decisions/")
+    expect(m.get_by_text("Tak for din forklaring.")).to_be_visible()
+    axe(m)
+    b.goto("/activities/")
+    expect(b).to_have_url(re.compile("/activities/$"))

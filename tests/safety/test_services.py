@@ -4,23 +4,12 @@ alert (live, in-app and by e-mail without content); the lexicon is data moderato
 import pytest
 from django.urls import reverse
 
-from ligesind.accounts.models import Role
 from ligesind.core.errors import NotAllowed
 from ligesind.core.models import AccessLog, Notification
 from ligesind.messaging import services as messaging
 from ligesind.safety import services
 from ligesind.safety.models import AlertStatus, CrisisAlert
-from tests.factories import UserFactory, make_staff
-
-
-@pytest.fixture
-def moderator(admin_user):
-    return make_staff(Role.MODERATOR, admin=admin_user, alias="Moderator")
-
-
-@pytest.fixture
-def chat(member, other):
-    return messaging.open_conversation(people=[member, other], kind="direct")
+from tests.factories import UserFactory
 
 
 def test_a_crisis_message_is_saved_and_raises_an_alert(chat, member, moderator):

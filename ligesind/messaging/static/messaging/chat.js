@@ -80,7 +80,8 @@
       if (message.sender !== me && message.sender && chat.dataset.reportUrl) {
         const actions = element("div", "chat-actions");
         const link = element("a", "", chat.dataset.textReport);
-        link.href = chat.dataset.reportUrl.replace("/0/", "/" + message.id + "/");
+        link.href = chat.dataset.reportUrl.replace("/0/", "/" + message.id + "/") +
+          "?next=" + encodeURIComponent(location.pathname);
         actions.appendChild(link);
         item.appendChild(actions);
       }

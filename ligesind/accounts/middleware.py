@@ -1,11 +1,17 @@
 """Members must have consented, have an alias, and (staff) use two-factor before anything else.
 A suspended or banned member reaches only the page with the reasons and the appeal box."""
 
+import time
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 from . import permissions
 
@@ -62,3 +68,39 @@ class ConsentRequiredMiddleware:
         if (profile is None or not profile.is_complete) and name not in PROFILE_URL_NAMES:
             return redirect("accounts:profile_edit")
         return None
+
+
+SESSION_STARTED = "ligesind_session_started"
+SESSION_SEEN = "ligesind_session_seen"
+
+
+class StaffSessionLimitMiddleware:
+    """Staff sessions end after ``LIGESIND_STAFF_IDLE_MINUTES`` without a request (30) and
+    after ``LIGESIND_STAFF_SESSION_HOURS`` in all (12); they sign in again (with two-factor)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated and permissions.is_staff_member(request.user):
+            now = time.time()
+            started = request.session.setdefault(SESSION_STARTED, now)
+            seen = request.session.get(SESSION_SEEN, now)
+            idle = now - seen > settings.LIGESIND_STAFF_IDLE_MINUTES * 60
+            too_long = now - started > settings.LIGESIND_STAFF_SESSION_HOURS * 3600
+            if idle or too_long:
+                logout(request)
+                messages.info(
+                    request,
+                    _(
+                        "You were signed out: staff sessions end after %(minutes)s minutes "
+                        "without activity and after %(hours)s hours in all. Please sign in again."
+                    )
+                    % {
+                        "minutes": settings.LIGESIND_STAFF_IDLE_MINUTES,
+                        "hours": settings.LIGESIND_STAFF_SESSION_HOURS,
+                    },
+                )
+                return redirect_to_login(request.get_full_path())
+            request.session[SESSION_SEEN] = now
+        return self.get_response(request)

@@ -268,3 +268,14 @@ def has_two_factor(user: AnyUser) -> bool:
 def needs_two_factor(user: AnyUser) -> bool:
     """Every role beyond member (peer guide and all staff) requires two-factor login."""
     return bool(roles_of(user)) or bool(getattr(user, "is_staff", False))
+
+
+def is_staff_member(user: AnyUser) -> bool:
+    """Staff (admin, coordinator, moderator, researcher, treasurer, Django admin access): their
+    sessions are short, because they open other members' data."""
+    from ligesind.core.audit import STAFF_ROLES
+
+    member = _user(user)
+    if member is None:
+        return False
+    return member.is_staff or is_admin(member) or bool(roles_of(member) & set(STAFF_ROLES))

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "ligesind.accounts.middleware.StaffSessionLimitMiddleware",
     "ligesind.accounts.middleware.ConsentRequiredMiddleware",
 ]
 
@@ -271,3 +272,6 @@ LIGESIND_SITE_URL = os.environ.get("LIGESIND_SITE_URL", "http://127.0.0.1:8000")
 
 # Safety: how many reports a member may send a day (more is rarely a real need, often abuse).
 LIGESIND_REPORTS_PER_DAY = int(os.environ.get("LIGESIND_REPORTS_PER_DAY", "10"))
+# Staff sessions (they open members' data) end sooner than members' sessions.
+LIGESIND_STAFF_IDLE_MINUTES = int(os.environ.get("LIGESIND_STAFF_IDLE_MINUTES", "30"))
+LIGESIND_STAFF_SESSION_HOURS = int(os.environ.get("LIGESIND_STAFF_SESSION_HOURS", "12"))

@@ -1,5 +1,7 @@
 """Shared business operations: notifications."""
 
+from datetime import datetime
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -125,3 +127,19 @@ def email_notifications(*, user_id: int, notification_ids: list[int]) -> bool:
     send_mail(subject, body, None, [getattr(user, "email", "")])
     rows.update(emailed_at=timezone.now())
     return True
+
+
+def purge_old_data(now: datetime | None = None) -> dict[str, int]:
+    """Delete what is past its keeping time (deleted content after
+    ``LIGESIND_PURGE_DELETED_DAYS``, expired sessions), app by app. Returns counts by kind."""
+    from django.contrib.sessions.models import Session
+
+    from .retention import purges
+
+    moment = now or timezone.now()
+    counts: dict[str, int] = {}
+    with transaction.atomic():
+        for purge in purges():
+            counts.update(purge(moment))
+        counts["expired_sessions"] = Session.objects.filter(expire_date__lt=moment).delete()[0]
+    return counts

@@ -13,3 +13,8 @@ def send_notification_email(user_id: int, notification_id: int) -> bool:
 @task()
 def send_digest_email(user_id: int, notification_ids: list[int]) -> bool:
     return services.email_notifications(user_id=user_id, notification_ids=notification_ids)
+
+
+@task()
+def purge_old_data() -> dict[str, int]:
+    return services.purge_old_data()

@@ -1,16 +1,19 @@
 """What messaging plugs into: contacts, notification kinds, export."""
 
+from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from ligesind.accounts.contacts import register_contact_source
 from ligesind.core.models import EmailMode
 from ligesind.core.notifications import NotificationKind, register_kind
 from ligesind.core.privacy import register_export, register_labels
+from ligesind.core.retention import register_purge
 
 from . import reporting
-from .models import Message, MessageRequest, MessagingSettings, Participant
+from .models import Message, MessageRequest, MessagingSettings, Participant, RequestStatus
 
 
 def conversation_partner_ids(user_id: int) -> list[int]:
@@ -24,9 +27,9 @@ def conversation_partner_ids(user_id: int) -> list[int]:
 
 
 def export_messages(user: Any) -> dict[str, Any]:
-    settings = MessagingSettings.objects.filter(user_id=user.pk).first()
+    prefs = MessagingSettings.objects.filter(user_id=user.pk).first()
     return {
-        "requests_from": settings.get_requests_from_display() if settings else None,
+        "requests_from": prefs.get_requests_from_display() if prefs else None,
         "conversations": [
             {
                 "conversation": p.conversation_id,
@@ -56,7 +59,18 @@ def export_messages(user: Any) -> dict[str, Any]:
     }
 
 
+def purge_messages(now: datetime) -> dict[str, int]:
+    """Deleted messages and declined requests are kept ``LIGESIND_PURGE_DELETED_DAYS``."""
+    cutoff = now - timedelta(days=settings.LIGESIND_PURGE_DELETED_DAYS)
+    declined = MessageRequest.objects.filter(status=RequestStatus.DECLINED, decided_at__lt=cutoff)
+    return {
+        "deleted_messages": Message.objects.filter(deleted_at__lt=cutoff).delete()[0],
+        "declined_message_requests": declined.delete()[0],
+    }
+
+
 def register() -> None:
+    register_purge(purge_messages)
     reporting.register()
     register_contact_source(conversation_partner_ids)
     register_kind(

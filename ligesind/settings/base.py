@@ -275,3 +275,6 @@ LIGESIND_REPORTS_PER_DAY = int(os.environ.get("LIGESIND_REPORTS_PER_DAY", "10"))
 # Staff sessions (they open members' data) end sooner than members' sessions.
 LIGESIND_STAFF_IDLE_MINUTES = int(os.environ.get("LIGESIND_STAFF_IDLE_MINUTES", "30"))
 LIGESIND_STAFF_SESSION_HOURS = int(os.environ.get("LIGESIND_STAFF_SESSION_HOURS", "12"))
+# Keeping times: deleted content is purged after this many days (purge_old_data, daily).
+# IP addresses are never stored: rate-limit counters by address expire from the cache.
+LIGESIND_PURGE_DELETED_DAYS = int(os.environ.get("LIGESIND_PURGE_DELETED_DAYS", "30"))

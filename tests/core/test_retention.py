@@ -29,7 +29,7 @@ def test_declined_requests_go_after_30_days_pending_ones_stay():
     from ligesind.accounts.models import ExperienceCategory
     from tests.factories import UserFactory
 
-    shared = {ExperienceCategory.objects.first().pk: "affected"}
+    shared = {ExperienceCategory.objects.get(slug="loneliness").pk: "affected"}
     member, other, third = (
         UserFactory.create(member__alias=alias, member__experiences=shared)
         for alias in ["Solhjerte", "Havfugl", "Tredje"]

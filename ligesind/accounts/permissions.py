@@ -9,7 +9,16 @@ from django.db.models import Q
 
 from .consent import current_version
 from .contacts import contact_ids
-from .models import Block, ConsentRecord, Profile, Role, RoleAssignment, User, Visibility
+from .models import (
+    AccessToken,
+    Block,
+    ConsentRecord,
+    Profile,
+    Role,
+    RoleAssignment,
+    User,
+    Visibility,
+)
 
 AnyUser = AbstractBaseUser | AnonymousUser
 
@@ -279,3 +288,7 @@ def is_staff_member(user: AnyUser) -> bool:
     if member is None:
         return False
     return member.is_staff or is_admin(member) or bool(roles_of(member) & set(STAFF_ROLES))
+
+
+def can_revoke_token(user: AnyUser, token: AccessToken) -> bool:
+    return is_member(user) and token.user_id == user.pk

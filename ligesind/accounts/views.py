@@ -296,6 +296,8 @@ def tokens(request: HttpRequest) -> HttpResponse:
 @require_POST
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     user = _member(request)
+    if not permissions.can_revoke_token(user, get_object_or_404(AccessToken, pk=pk)):
+        raise Http404
     try:
         services.revoke_access_token(actor=user, token_id=pk)
     except DomainError as error:

@@ -231,6 +231,8 @@ def coordinate(request: HttpRequest) -> HttpResponse:
 @require_POST
 def send_proposal(request: HttpRequest) -> HttpResponse:
     user = _matcher(request)
+    if not permissions.can_coordinate(user):
+        raise Http404
     ids = [request.POST.get(name, "") for name in ("seeker", "guide")]
     if not all(value.isdigit() for value in ids):
         raise Http404

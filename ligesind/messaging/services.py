@@ -74,6 +74,8 @@ def _check_new_conversation_rate(user: User) -> None:
 
 
 def conversation_between(a: User, b: User) -> Conversation | None:
+    if a.pk == b.pk:
+        return None
     return (
         Conversation.objects.filter(kind=ConversationKind.DIRECT)
         .annotate(n=Count("participants"))

@@ -1,0 +1,186 @@
+"""The authorization matrix's rules: who may open each URL of the project.
+
+Every URL pattern must appear here (or fall under the admin site's rule); a new URL without
+a rule fails ``test_every_url_is_classified``. A rule names the roles that get the page; every
+other role must be refused (404/403/401, or sent to sign in).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .matrix_world import ROLES
+
+ALL = frozenset(ROLES)
+SIGNED_IN = ALL - {"anonymous"}
+SIGNED_IN_NOT_BLOCKED = SIGNED_IN - {"blocked_member"}
+OWNER = frozenset({"member"})
+MODERATORS = frozenset({"moderator", "admin"})
+ADMIN = frozenset({"admin"})
+GUIDE = frozenset({"peer_guide"})
+TWO_FACTOR = frozenset({"peer_guide", "far_coordinator", "moderator", "admin"})
+COORDINATORS = frozenset({"far_coordinator", "admin"})
+VOLUNTEERS = GUIDE | COORDINATORS
+
+Ids = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Rule:
+    allowed: frozenset[str]
+    kwargs: Callable[[Ids], dict[str, Any]] = lambda ids: {}
+    method: str = "get"
+    why: str = ""
+    data: Callable[[Ids], dict[str, Any]] = lambda ids: {}
+
+
+def pk(key: str, name: str = "pk") -> Callable[[Ids], dict[str, Any]]:
+    return lambda ids: {name: ids[key]}
+
+
+RULES: dict[str, Rule] = {
+    # Site, help, language, notifications
+    "front": Rule(ALL),
+    "crisis": Rule(ALL, why="help is one click away, for everyone"),
+    "set_language": Rule(ALL, method="post"),
+    "notifications": Rule(SIGNED_IN),
+    "notification_open": Rule(OWNER, pk("notification"), method="post"),
+    "notifications_read_all": Rule(SIGNED_IN, method="post"),
+    "notification_settings": Rule(SIGNED_IN),
+    # API
+    "api:openapi-json": Rule(ALL, why="the schema holds no data"),
+    "api:api-root": Rule(frozenset(), why="no page: the API's endpoints are below it"),
+    "api_docs": Rule(ALL),
+    "api:my_profile": Rule(SIGNED_IN),
+    "api:members": Rule(SIGNED_IN),
+    "api:member": Rule(SIGNED_IN_NOT_BLOCKED, pk("alice_public_id", "public_id")),
+    "api:notifications": Rule(SIGNED_IN),
+    "api:mark_read": Rule(OWNER, pk("notification", "notification_id"), method="post"),
+    # Sign-in pages (django-allauth)
+    "account_login": Rule(ALL),
+    "account_logout": Rule(ALL),
+    "account_inactive": Rule(ALL),
+    "account_signup": Rule(ALL),
+    "account_reauthenticate": Rule(SIGNED_IN),
+    "account_email": Rule(SIGNED_IN),
+    "account_email_verification_sent": Rule(ALL),
+    "account_change_password": Rule(SIGNED_IN),
+    "account_set_password": Rule(SIGNED_IN),
+    "account_reset_password": Rule(ALL),
+    "account_confirm_login_code": Rule(SIGNED_IN, why="only inside a sign-in"),
+    "account_confirm_email": Rule(ALL, lambda ids: {"key": "nonsense"}),
+    "account_reset_password_from_key_done": Rule(ALL),
+    "account_reset_password_from_key": Rule(ALL, lambda ids: {"uidb36": "1", "key": "x-y"}),
+    "account_reset_password_done": Rule(ALL),
+    "mfa_index": Rule(SIGNED_IN),
+    "mfa_authenticate": Rule(SIGNED_IN, why="only inside a sign-in"),
+    "mfa_reauthenticate": Rule(SIGNED_IN),
+    "mfa_activate_totp": Rule(SIGNED_IN),
+    "mfa_deactivate_totp": Rule(TWO_FACTOR, why="only with two-factor turned on"),
+    "mfa_view_recovery_codes": Rule(frozenset(), why="nobody here has recovery codes"),
+    "mfa_generate_recovery_codes": Rule(SIGNED_IN),
+    "mfa_download_recovery_codes": Rule(frozenset(), why="nobody has recovery codes"),
+    # Accounts: my own pages
+    "accounts:home": Rule(SIGNED_IN),
+    "accounts:profile_edit": Rule(SIGNED_IN),
+    "accounts:profile_avatar": Rule(SIGNED_IN, method="post"),
+    "accounts:blocks": Rule(SIGNED_IN),
+    "accounts:access_log": Rule(SIGNED_IN),
+    "accounts:export": Rule(SIGNED_IN),
+    "accounts:export_json": Rule(SIGNED_IN),
+    "accounts:export_page": Rule(SIGNED_IN),
+    "accounts:delete": Rule(SIGNED_IN),
+    "accounts:tokens": Rule(SIGNED_IN),
+    "accounts:token_revoke": Rule(OWNER, pk("token"), method="post"),
+    "accounts:consent": Rule(SIGNED_IN),
+    "accounts:consent_withdraw": Rule(SIGNED_IN),
+    # Accounts: other members
+    "accounts:directory": Rule(SIGNED_IN),
+    "accounts:profile_detail": Rule(SIGNED_IN_NOT_BLOCKED, pk("alice_public_id", "public_id")),
+    "accounts:avatar": Rule(frozenset(), pk("alice_public_id", "public_id"), why="no picture"),
+    # Alice herself gets a translated "you cannot block yourself"; the blocked member cannot
+    # find her to block. Unblocking only ever removes the caller's own block, and a blocker
+    # no longer sees the profile, so it answers every member.
+    "accounts:block": Rule(SIGNED_IN_NOT_BLOCKED, pk("alice_public_id", "public_id"), "post"),
+    "accounts:unblock": Rule(SIGNED_IN, pk("alice_public_id", "public_id"), "post"),
+    "accounts:roles": Rule(ADMIN),
+    "accounts:role_revoke": Rule(ADMIN, pk("role"), method="post"),
+    # Messaging
+    "messaging:inbox": Rule(SIGNED_IN),
+    "messaging:conversation": Rule(OWNER, pk("conversation")),
+    "messaging:after": Rule(OWNER, lambda ids: {"pk": ids["conversation"], "after_id": 0}),
+    "messaging:mute": Rule(OWNER, pk("conversation"), method="post"),
+    "messaging:block": Rule(
+        OWNER, pk("conversation"), method="post", data=lambda ids: {"user": ids["bob"]}
+    ),
+    "messaging:edit": Rule(OWNER, pk("alice_message")),
+    "messaging:delete": Rule(OWNER, pk("alice_message"), method="post"),
+    "messaging:requests": Rule(SIGNED_IN),
+    "messaging:answer": Rule(OWNER, pk("request"), method="post"),
+    "messaging:settings": Rule(SIGNED_IN),
+    # Alice takes requests from members who share an experience (not the staff here).
+    "messaging:write": Rule(
+        frozenset({"another_member", "peer_guide"}), pk("alice_public_id", "public_id")
+    ),
+    # Activities
+    "activities:list": Rule(ALL),
+    "activities:create": Rule(VOLUNTEERS),
+    "activities:mine": Rule(SIGNED_IN),
+    "activities:detail": Rule(SIGNED_IN, pk("activity")),
+    "activities:edit": Rule(GUIDE | ADMIN, pk("activity")),
+    "activities:cancel": Rule(GUIDE | ADMIN, pk("activity")),
+    "activities:sign_up": Rule(SIGNED_IN, pk("activity"), method="post"),
+    "activities:leave": Rule(SIGNED_IN, pk("activity"), method="post"),
+    "activities:attendance": Rule(GUIDE | ADMIN, pk("activity"), method="post"),
+    "activities:calendar": Rule(SIGNED_IN),
+    "activities:calendar_create": Rule(SIGNED_IN, method="post"),
+    "activities:calendar_revoke": Rule(OWNER, pk("feed"), method="post"),
+    "activities:feed": Rule(ALL, pk("feed_token", "token"), why="the secret address is the key"),
+    "activities:courses": Rule(ALL),
+    "activities:course_create": Rule(COORDINATORS),
+    "activities:course": Rule(ALL, pk("course"), why="courses recruit openly"),
+    "activities:course_enrol": Rule(SIGNED_IN, pk("course"), method="post"),
+    "activities:course_withdraw": Rule(SIGNED_IN, pk("course"), method="post"),
+    "activities:session": Rule(GUIDE | ADMIN, pk("session")),
+    "activities:accompaniments": Rule(SIGNED_IN),
+    "activities:accompaniment_new": Rule(SIGNED_IN),
+    "activities:accompaniment": Rule(OWNER | GUIDE | ADMIN, pk("accompaniment")),
+    # PeerMatch
+    "matching:home": Rule(SIGNED_IN),
+    "matching:profile": Rule(SIGNED_IN),
+    "matching:suggestions": Rule(SIGNED_IN),
+    # Alice is already matched with the guide; staff here have no match profile.
+    "matching:ask": Rule(
+        frozenset({"another_member", "blocked_member"}), pk("guide_public_id", "public_id")
+    ),
+    "matching:match": Rule(OWNER | GUIDE | ADMIN, pk("match")),
+    "matching:action": Rule(
+        OWNER | GUIDE | ADMIN, lambda ids: {"pk": ids["match"], "action": "pause"}, "post"
+    ),
+    "matching:check_in": Rule(OWNER, pk("check_in")),
+    "matching:coordinate": Rule(frozenset({"far_coordinator", "admin"})),
+    "matching:send_proposal": Rule(
+        frozenset({"far_coordinator", "admin"}),
+        method="post",
+        data=lambda ids: {"seeker": ids["eve"], "guide": ids["guide"]},
+        why="the far coordinator gets a translated refusal: not their municipality",
+    ),
+    "admin:logout": Rule(ALL, method="post", why="signing out is harmless"),
+    # Safety
+    "safety:alerts": Rule(MODERATORS),
+    "safety:alert": Rule(MODERATORS, pk("alert")),
+    "safety:lexicon": Rule(MODERATORS),
+    "safety:term_toggle": Rule(MODERATORS, pk("term"), method="post"),
+    "safety:muted": Rule(SIGNED_IN),
+    "safety:report": Rule(
+        frozenset({"member"}), lambda ids: {"kind": "message", "pk": ids["bob_message"]}
+    ),
+    "safety:reports": Rule(MODERATORS),
+    "safety:report_detail": Rule(MODERATORS, pk("report")),
+    "safety:decisions": Rule(MODERATORS),
+    "safety:restore": Rule(MODERATORS, pk("decision"), method="post"),
+    "safety:standing": Rule(SIGNED_IN),
+    "safety:appeal_create": Rule(OWNER, pk("decision")),
+    "safety:appeals": Rule(MODERATORS),
+    "safety:appeal": Rule(MODERATORS, pk("appeal")),
+}

@@ -1,0 +1,134 @@
+"""The people and things the authorization matrix probes every URL with.
+
+Roles: anonymous, member (Alice, who owns the things), another member (Eve), a member Alice
+blocked, a peer guide (Odense, organises the activity and leads the course), a coordinator of
+another municipality (Aalborg), a moderator, an admin.
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from django.utils import timezone
+
+from ligesind.accounts import services as accounts
+from ligesind.accounts.models import ExperienceCategory, Role, RoleAssignment, User
+from ligesind.activities import services as activities
+from ligesind.activities.models import CourseTemplate
+from ligesind.core.services import notify
+from ligesind.matching import services as matching
+from ligesind.matching.models import CheckIn
+from ligesind.messaging import services as messaging
+from ligesind.safety import services as safety
+from ligesind.safety.models import CrisisAlert, CrisisTerm
+from tests.activities.conftest import activity_data
+from tests.factories import UserFactory, make_admin, make_staff, municipality
+from tests.matching.conftest import prefs
+
+ROLES = (
+    "anonymous",
+    "member",
+    "another_member",
+    "blocked_member",
+    "peer_guide",
+    "far_coordinator",
+    "moderator",
+    "admin",
+)
+
+
+@dataclass
+class World:
+    users: dict[str, User | None]
+    ids: dict[str, Any] = field(default_factory=dict)
+    clients: dict[str, Any] = field(default_factory=dict)
+
+
+def build_world() -> World:
+    shared = {ExperienceCategory.objects.get(slug="addiction").pk: "affected"}
+    odense = municipality("Odense")
+
+    def person(alias: str) -> User:
+        return UserFactory.create(
+            member__alias=alias, member__experiences=shared, member__municipality=odense
+        )
+
+    admin = make_admin()
+    alice, bob, eve, blocked = (person(a) for a in ["Alice", "Bob", "Eve", "Spærret"])
+    guide = make_staff(Role.PEER_GUIDE, "Odense", admin=admin, alias="Guide")
+    far = make_staff(Role.COORDINATOR, "Aalborg", admin=admin, alias="Nordkoordinator")
+    near = make_staff(Role.COORDINATOR, "Odense", admin=admin, alias="Odensekoordinator")
+    moderator = make_staff(Role.MODERATOR, admin=admin, alias="Moderator")
+    accounts.block_user(actor=alice, target=blocked)
+    ids: dict[str, Any] = {}
+
+    chat = messaging.open_conversation(people=[alice, bob], kind="direct")
+    ids["conversation"] = chat.pk
+    ids["alice_message"] = messaging.send_message(actor=alice, conversation=chat, body="Hej").pk
+    bob_message = messaging.send_message(actor=bob, conversation=chat, body="Hej med dig")
+    ids["bob_message"] = bob_message.pk
+    ids["request"] = messaging.send_message_request(actor=eve, receiver=alice, body="Må jeg?").pk
+    ids["notification"] = notify(alice, "role_granted", params={"role": "x"}).pk
+    ids["token"] = accounts.create_access_token(actor=alice, name="Min app")[0].pk
+    ids["feed_token"] = activities.create_calendar_feed(actor=alice).token
+    ids["feed"] = alice.calendar_feeds.get().pk
+
+    start = timezone.now() + timedelta(days=3)
+    activity = activities.create_activity(actor=guide, data=activity_data(starts_at=start))[0]
+    ids["activity"] = activity.pk
+    run = activities.create_course_run(
+        actor=near,
+        template=CourseTemplate.objects.get(name="Vejen til hverdagslivet"),
+        municipality=odense,
+        place="Frivilligcenteret",
+        first_session_at=start + timedelta(days=4),
+        leaders=[guide],
+        capacity=5,
+    )
+    ids["course"] = run.pk
+    ids["session"] = run.sessions.earliest("starts_at").pk
+    ids["accompaniment"] = activities.request_accompaniment(
+        actor=alice, municipality=odense, what="Lægebesøg", where="Odense", when=start
+    ).pk
+
+    accounts.update_profile(
+        actor=guide,
+        data=accounts.ProfileData(alias="Guide", experiences=shared, municipality=odense),
+    )
+    prefs(alice, seeking=True)
+    prefs(guide, offers_support=True, capacity=2)
+    match = matching.request_match(actor=alice, partner=guide)
+    match = matching.accept_match(actor=guide, match=match)
+    if match.status == "awaiting_approval":
+        match = matching.approve_match(actor=near, match=match)
+    ids["match"] = match.pk
+    check_in = CheckIn.objects.filter(match=match, user=alice).first()
+    ids["check_in"] = check_in.pk if check_in else 0
+
+    messaging.send_message(actor=alice, conversation=chat, body="Jeg vil ikke leve mere")
+    ids["alert"] = CrisisAlert.objects.get(author=alice).pk
+    ids["term"] = CrisisTerm.objects.first().pk  # type: ignore[union-attr]
+    report = safety.report_content(
+        actor=bob, kind="message", object_id=ids["alice_message"], reason="spam"
+    )
+    ids["report"] = report.pk
+    decision = safety.take_decision(actor=moderator, report=report, kind="warn", reason="Husk")
+    ids["decision"] = decision.pk
+    ids["appeal"] = safety.appeal_decision(actor=alice, action=decision, text="Uenig").pk
+    ids["role"] = RoleAssignment.objects.get(user=guide).pk
+    ids.update(bob=bob.pk, eve=eve.pk, guide=guide.pk)
+    ids["alice_public_id"] = alice.profile.public_id
+    ids["alice_profile"] = alice.profile.pk
+    ids["bob_public_id"] = bob.profile.public_id
+    ids["guide_public_id"] = guide.profile.public_id
+    users: dict[str, User | None] = {
+        "anonymous": None,
+        "member": alice,
+        "another_member": eve,
+        "blocked_member": blocked,
+        "peer_guide": guide,
+        "far_coordinator": far,
+        "moderator": moderator,
+        "admin": admin,
+    }
+    return World(users=users, ids=ids)

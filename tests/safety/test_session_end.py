@@ -2,6 +2,7 @@
 
 import pytest
 from channels.db import database_sync_to_async
+from django.db import connections
 
 from ligesind.safety import services
 from ligesind.safety.models import ActionKind
@@ -30,5 +31,6 @@ def test_a_ban_closes_the_open_socket_within_seconds(member, other, rude_message
         assert not (await again.connect())[0]
         fresh = as_user(await database_sync_to_async(type(other).objects.get)(pk=other.pk))
         assert not (await fresh.connect())[0]  # a banned member is refused even when signed in
+        await database_sync_to_async(connections.close_all)()
 
     run_async(scenario)

@@ -67,11 +67,13 @@ def test_login_error_is_the_same_for_unknown_account(client):
     unknown = client.post(
         reverse("account_login"), {"login": "ukendt@example.org", "password": "forkert-kode"}
     )
-    strip = lambda r: r.content.decode().replace("findes", "X").replace("ukendt", "X")  # noqa: E731
+
+    def strip(response):  # the e-mail typed, the CSRF token and the CSP nonce differ
+        page = response.content.decode().replace("findes", "X").replace("ukendt", "X")
+        return re.sub(r'(value|nonce)="[^"]*"', "", page)
+
     assert wrong.status_code == unknown.status_code == 200
-    assert re.sub(r'value="[^"]*"', "", strip(wrong)) == re.sub(
-        r'value="[^"]*"', "", strip(unknown)
-    )
+    assert strip(wrong) == strip(unknown)
 
 
 def test_member_logs_in_and_out(client):

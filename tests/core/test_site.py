@@ -1,3 +1,4 @@
+import re
 import subprocess
 import sys
 
@@ -31,10 +32,28 @@ def test_channel_layer_backend_follows_redis_url():
 
 def test_security_headers(client):
     response = client.get("/")
-    csp = response["Content-Security-Policy"]
-    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    csp = dict(
+        part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";")
+    )
+    nonce = re.search(r"'nonce-([^']+)'", csp["script-src"])
+    assert (
+        nonce
+        and "unsafe-inline" not in csp["script-src"]
+        and "unsafe-eval" not in csp["script-src"]
+    )
+    assert (csp["object-src"], csp["base-uri"], csp["frame-ancestors"]) == ("'none'",) * 3
+    html = response.content.decode()
+    assert all(f'nonce="{nonce.group(1)}"' in tag for tag in re.findall(r"<script[^>]*>", html))
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    policy = response["Permissions-Policy"]
+    assert "camera=()" in policy and "geolocation=()" in policy and "microphone=()" in policy
+
+
+def test_each_page_gets_a_new_nonce(client):
+    first, second = (client.get("/")["Content-Security-Policy"] for _ in range(2))
+    assert first != second
 
 
 def test_no_inline_script_in_pages(client):

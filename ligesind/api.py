@@ -6,10 +6,14 @@ Every endpoint asks the same permission functions as the pages.
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import Throttled
 from ninja.security import HttpBearer, SessionAuth
+from ninja.throttling import AuthRateThrottle
 
 from ligesind.accounts.api import router as accounts_router
 from ligesind.accounts.permissions import can_use_api
@@ -36,6 +40,21 @@ class MemberToken(HttpBearer):
         return user
 
 
+class SettingsRate:
+    """Read the rate from settings at each request, so it can change without a restart."""
+
+    setting = ""
+
+    def allow_request(self, request: HttpRequest) -> bool:
+        self.rate = getattr(settings, self.setting)
+        self.num_requests, self.duration = self.parse_rate(self.rate)  # type: ignore[attr-defined]
+        return super().allow_request(request)  # type: ignore[misc]
+
+
+class MemberRate(SettingsRate, AuthRateThrottle):
+    setting = "LIGESIND_API_RATE"
+
+
 api = NinjaAPI(
     title="Ligesind API",
     version="1",
@@ -44,7 +63,22 @@ api = NinjaAPI(
     auth=[MemberToken(), MemberSession()],
     urls_namespace="api",
     docs_url=None,
+    throttle=[MemberRate(settings.LIGESIND_API_RATE)],
 )
+
+
+@api.exception_handler(Throttled)
+def too_many_requests(request: HttpRequest, error: Throttled) -> HttpResponse:
+    response = api.create_response(
+        request,
+        {"detail": _("Too many requests. Please wait a little and try again.")},
+        status=429,
+    )
+    if error.wait:
+        response["Retry-After"] = str(int(error.wait) + 1)
+    return response
+
+
 api.add_router("/", accounts_router)
 api.add_router("/", core_router)
 

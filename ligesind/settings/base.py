@@ -298,3 +298,5 @@ LIGESIND_STAFF_SESSION_HOURS = int(os.environ.get("LIGESIND_STAFF_SESSION_HOURS"
 # Keeping times: deleted content is purged after this many days (purge_old_data, daily).
 # IP addresses are never stored: rate-limit counters by address expire from the cache.
 LIGESIND_PURGE_DELETED_DAYS = int(os.environ.get("LIGESIND_PURGE_DELETED_DAYS", "30"))
+# The API answers 429 beyond this rate per member (session or token); visitors get 401.
+LIGESIND_API_RATE = os.environ.get("LIGESIND_API_RATE", "120/m")

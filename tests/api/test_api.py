@@ -166,3 +166,14 @@ def test_staff_without_two_factor_cannot_use_the_api(client):
     User.objects.filter(pk=boss.pk).update(is_staff=True, is_superuser=True)
     client.force_login(User.objects.get(pk=boss.pk))
     assert client.get("/api/v1/me/profile").status_code == 401
+
+
+def test_too_many_requests_get_429_with_a_translated_reason(client, member, settings):
+    settings.LIGESIND_API_RATE = "3/m"
+    client.force_login(member)
+    codes = [client.get("/api/v1/me/profile").status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
+    refused = client.get("/api/v1/me/profile", headers={"Accept-Language": "da"})
+    assert refused.json()["detail"].startswith("For mange forespørgsler")
+    assert int(refused["Retry-After"]) > 0
+    assert Client().get("/api/v1/members").status_code == 401  # visitors never get in

@@ -1,13 +1,15 @@
 """API endpoints for my profile and the member directory."""
 
 from typing import Any
+from uuid import UUID
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from ligesind.core.api_paging import Pages
 from ligesind.core.audit import record_staff_access
 from ligesind.core.paging import MappedRows
 
@@ -87,7 +89,7 @@ def my_profile(request: HttpRequest) -> dict[str, Any]:
 
 
 @router.get("/members", response=list[MemberOut], summary="The member directory")
-@paginate(PageNumberPagination, page_size=24)
+@paginate(Pages, page_size=24)
 def members(request: HttpRequest, filters: Query[DirectoryFilters]) -> Any:
     viewer = _viewer(request)
     form = DirectoryFilterForm(filters.dict(exclude_none=True))
@@ -96,7 +98,7 @@ def members(request: HttpRequest, filters: Query[DirectoryFilters]) -> Any:
 
 
 @router.get("/members/{public_id}", response=MemberOut, summary="One member's profile")
-def member(request: HttpRequest, public_id: str) -> dict[str, Any]:
+def member(request: HttpRequest, public_id: UUID) -> dict[str, Any]:
     viewer = _viewer(request)
     profile = get_object_or_404(Profile.objects.select_related("municipality"), public_id=public_id)
     if not permissions.can_view_profile(viewer, profile):

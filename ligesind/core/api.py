@@ -4,9 +4,10 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from . import services
+from .api_paging import Pages
 from .errors import DomainError
 from .models import Notification
 from .notifications import render
@@ -25,7 +26,7 @@ class NotificationOut(Schema):
 
 
 @router.get("/notifications", response=list[NotificationOut], summary="My notifications")
-@paginate(PageNumberPagination, page_size=30)
+@paginate(Pages, page_size=30)
 def notifications(request: HttpRequest) -> Any:
     rows = Notification.objects.filter(recipient_id=request.auth.pk)  # type: ignore[attr-defined]
     return MappedRows(rows, notification_out)

@@ -22,10 +22,10 @@ PAYLOADS = [
     f'<img src=x onerror="{MARK}">',
     f"<svg onload='{MARK}'><circle r=1></svg>",
     f"[klik her](javascript:{MARK})",
-    f"<a href=\"javascript:{MARK}\">link</a>",
+    f'<a href="javascript:{MARK}">link</a>',
     f'"><iframe src="javascript:{MARK}"></iframe>',
-    f"![billede](x\" onerror=\"{MARK})",
-    f"<details open ontoggle=\"{MARK}\">x</details>",
+    f'![billede](x" onerror="{MARK})',
+    f'<details open ontoggle="{MARK}">x</details>',
     f"<style>@import 'javascript:{MARK}';</style><object data=x></object>",
 ]
 TEXT = "\n\n".join(PAYLOADS)
@@ -40,7 +40,7 @@ def assert_clean(page: Page, where: str) -> None:
     page.wait_for_load_state("networkidle")
     assert page.evaluate("window.__xss") is None, where
     found = page.evaluate(
-        f"Array.from(document.querySelectorAll(\"{INJECTED}\")).map(e => e.outerHTML)"
+        f'Array.from(document.querySelectorAll("{INJECTED}")).map(e => e.outerHTML)'
     )
     assert found == [], f"{where}: {found}"
 

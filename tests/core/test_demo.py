@@ -31,7 +31,7 @@ def test_demo_data_is_varied_and_idempotent(capsys):
         Conversation.objects.count(),
         Message.objects.count(),
         MessageRequest.objects.count(),
-    ) == (5, 7, 1)  # two direct, one group, one course group, one match
+    ) == (6, 8, 1)  # three direct (one reported), one group, one course group, one match
     from ligesind.activities.models import Accompaniment, Activity, CourseRun, Enrolment, Signup
 
     assert Activity.objects.count() == 8 + 1 + 6 + 1 + 6 + 1 + 1
@@ -43,6 +43,9 @@ def test_demo_data_is_varied_and_idempotent(capsys):
     assert list(Match.objects.values_list("status", flat=True)) == ["active"]
     assert MatchProfile.objects.filter(offers_support=True).count() >= 12
     assert MatchProfile.objects.filter(seeking=True).count() >= 5
+    from ligesind.safety.models import Report
+
+    assert list(Report.objects.values_list("reason", "status")) == [("misleading", "new")]
 
 
 def test_democode_prints_a_code(capsys):

@@ -233,3 +233,12 @@ def test_hidden_activity_and_profile_vanish_for_others_but_not_their_owner(
     client.force_login(other)
     page = client.get(reverse("accounts:profile_detail", args=[other.profile.public_id]))
     assert "Køb mine piller" in page.content.decode()
+
+
+def test_crisis_words_in_an_appeal_reach_the_moderators(made_report, moderator, other):
+    from ligesind.safety.models import CrisisAlert
+
+    action = decide(moderator, made_report, ActionKind.BAN)
+    other.refresh_from_db()
+    services.appeal_decision(actor=other, action=action, text="Jeg orker ikke mere, vil dø")
+    assert CrisisAlert.objects.get(author=other).where == "appeal"

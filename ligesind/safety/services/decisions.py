@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from ligesind.accounts.models import User
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.services import notify
+from ligesind.core.text_hooks import text_accepted
 from ligesind.messaging.realtime import end_connections, publish
 
 from .. import permissions
@@ -134,6 +135,7 @@ def appeal_decision(*, actor: User, action: ModerationAction, text: str) -> Appe
     if len(body) > MAX_TEXT:
         raise DomainError(_("Please keep it under 2,000 characters."))
     appeal = Appeal.objects.create(action=action, text=body)
+    text_accepted(author=actor, text=body, where="appeal")
     moderators = [pk for pk in moderator_ids() if pk != actor.pk]
     publish(moderators, {"event": "appeal.new"})
     url = reverse("safety:appeal", args=[appeal.pk])

@@ -4,6 +4,7 @@ from ligesind.activities.demo import load_demo_activities
 from ligesind.core.demo import DEMO_PASSWORD, MEMBER_COUNT, MEMBER_LOGIN, load_demo
 from ligesind.matching.demo import load_demo_matching
 from ligesind.messaging.demo import load_demo_messages
+from ligesind.safety.demo import load_demo_safety
 
 
 class Command(BaseCommand):
@@ -14,6 +15,7 @@ class Command(BaseCommand):
         load_demo_messages()
         load_demo_activities()
         load_demo_matching()
+        load_demo_safety()
         out = self.stdout
         out.write(self.style.SUCCESS(f"Demo data loaded: {MEMBER_COUNT} members and staff."))
         out.write(f"\nEvery demo login has the password: {DEMO_PASSWORD}\n")

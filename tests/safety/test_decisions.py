@@ -240,5 +240,5 @@ def test_crisis_words_in_an_appeal_reach_the_moderators(made_report, moderator, 
 
     action = decide(moderator, made_report, ActionKind.BAN)
     other.refresh_from_db()
-    services.appeal_decision(actor=other, action=action, text="Jeg orker ikke mere, vil dø")
+    services.appeal_decision(actor=other, action=action, text="Jeg har ikke lyst til at leve mere")
     assert CrisisAlert.objects.get(author=other).where == "appeal"

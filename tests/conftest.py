@@ -9,6 +9,7 @@ from ligesind.activities.seed import load_course_templates
 from ligesind.core.models import Municipality
 from ligesind.core.municipalities import load_municipalities
 from ligesind.safety.lexicon import load_lexicon
+from ligesind.safety.services.crisis import forget_patterns
 from tests.factories import UserFactory, make_admin, make_staff
 
 
@@ -16,6 +17,7 @@ from tests.factories import UserFactory, make_admin, make_staff
 def _isolated(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
+    forget_patterns()  # the crisis lexicon each process holds in memory
     # A request to /en/ leaves English active in this thread; every test starts in Danish.
     translation.activate(settings.LANGUAGE_CODE)
     _reference_data()

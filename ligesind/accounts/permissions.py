@@ -137,6 +137,20 @@ def blocked_user_ids(user: AnyUser) -> frozenset[int]:
     return frozenset(uid for pair in pairs for uid in pair) - {member.pk}
 
 
+def blocked_ids_of(user_ids: set[int]) -> dict[int, set[int]]:
+    """``blocked_user_ids`` for many users at once (one query), by user id."""
+    found: dict[int, set[int]] = {}
+    if not user_ids:
+        return found
+    pairs = Block.objects.filter(Q(blocker_id__in=user_ids) | Q(blocked_id__in=user_ids))
+    for blocker, blocked in pairs.values_list("blocker_id", "blocked_id"):
+        if blocker in user_ids:
+            found.setdefault(blocker, set()).add(blocked)
+        if blocked in user_ids:
+            found.setdefault(blocked, set()).add(blocker)
+    return found
+
+
 def is_blocked_between(a: AnyUser, b: AnyUser) -> bool:
     if a.pk is None or b.pk is None or a.pk == b.pk:
         return False

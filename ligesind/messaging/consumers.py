@@ -3,13 +3,14 @@
 Thin: every rule is asked of ``permissions`` and every write goes through ``services``.
 """
 
+import asyncio
+import weakref
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
-from django.utils.translation import gettext as _
 
 from ligesind.core.errors import DomainError
 
@@ -56,14 +57,17 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             await self.send_unread()
 
     async def send_message(self, content: dict[str, Any]) -> None:
-        try:
-            message = await send_in_pool(
-                self.user, _int(content.get("conversation")), content.get("body"), content
-            )
-        except DomainError as error:
-            await self.send_json({"event": "error", "error": error.message})
+        outgoing = services.Outgoing(
+            actor=self.user,
+            conversation_id=_int(content.get("conversation")) or 0,
+            body=str(content.get("body") or ""),
+            client_key=str(content.get("client_key", "")),
+        )
+        result = await batcher().submit(outgoing)
+        if isinstance(result, DomainError):
+            await self.send_json({"event": "error", "error": result.message})
             return
-        await self.send_json({"event": "sent", "id": message.pk, "client_key": message.client_key})
+        await self.send_json({"event": "sent", "id": result.pk, "client_key": result.client_key})
 
     async def chat_event(self, event: dict[str, Any]) -> None:
         # Unread counts: the page adds up message events itself; the server's total comes on
@@ -91,28 +95,64 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             services.announce_typing(actor=self.user, conversation=conversation)
 
 
-def _send(user: Any, conversation_id: int | None, body: Any, content: dict[str, Any]) -> Any:
-    conversation = (
-        Conversation.objects.filter(pk=conversation_id).first() if conversation_id else None
-    )
-    if conversation is None:
-        raise DomainError(_("You cannot write in this conversation."))
-    return services.send_message(
-        actor=user,
-        conversation=conversation,
-        body=str(body or ""),
-        client_key=str(content.get("client_key", "")),
-    )
-
-
-# Sends run in a small pool of their own, beside the one shared thread for other database work.
-# Measured with bench/chat.py at 200 clients: 1-2 threads give the lowest tail latency; 16
-# threads made it worse (they contend for the GIL).
-send_in_pool = database_sync_to_async(
-    _send,
+# Saving runs in a small pool of threads of its own, beside the one shared thread for other
+# database work. Measured with bench/chat.py: 1-2 threads give the lowest tail latency (more
+# contend for the GIL); batching, not threads, is what lets many writers share the work.
+save_in_pool = database_sync_to_async(
+    services.send_messages,
     thread_sensitive=False,
     executor=ThreadPoolExecutor(settings.LIGESIND_SEND_THREADS, thread_name_prefix="send"),
 )
+MAX_BATCH = 200
+
+
+class Batcher:
+    """Messages that arrive while a batch is being saved wait and go together in the next one
+    (group commit): one transaction and a handful of queries for many writers. No task runs in
+    the background: whoever finds no batch in flight saves, until nothing is waiting."""
+
+    def __init__(self) -> None:
+        self.waiting: list[tuple[services.Outgoing, asyncio.Future[Any]]] = []
+        self.saving = 0
+
+    async def submit(self, outgoing: services.Outgoing) -> Any:
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self.waiting.append((outgoing, future))
+        if self.saving < settings.LIGESIND_SEND_THREADS:
+            self.saving += 1
+            try:
+                while self.waiting:
+                    batch, self.waiting = self.waiting[:MAX_BATCH], self.waiting[MAX_BATCH:]
+                    await self.save(batch)
+            finally:
+                self.saving -= 1
+        return await future
+
+    async def save(self, batch: list[tuple[services.Outgoing, asyncio.Future[Any]]]) -> None:
+        try:
+            results = await save_in_pool([outgoing for outgoing, _future in batch])
+        except Exception as error:  # noqa: BLE001 - every sender in the batch hears of it
+            results = [error] * len(batch)
+        for (_outgoing, future), result in zip(batch, results, strict=True):
+            if future.done():
+                continue
+            if isinstance(result, Exception) and not isinstance(result, DomainError):
+                future.set_exception(result)
+            else:
+                future.set_result(result)
+
+
+_batchers: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Batcher]" = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def batcher() -> Batcher:
+    """One per event loop (one per server process)."""
+    loop = asyncio.get_running_loop()
+    if loop not in _batchers:
+        _batchers[loop] = Batcher()
+    return _batchers[loop]
 
 
 def _int(value: Any) -> int | None:

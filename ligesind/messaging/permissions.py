@@ -49,18 +49,23 @@ def can_view_conversation(user: AnyUser, conversation: Conversation) -> bool:
 
 
 def can_send(
-    user: AnyUser, conversation: Conversation, participant_ids: set[int] | None = None
+    user: AnyUser,
+    conversation: Conversation | None,
+    participant_ids: set[int] | None = None,
+    blocked: set[int] | frozenset[int] | None = None,
 ) -> bool:
     """Write only where no one in the conversation has a block with you: a block stops delivery
-    both ways, in groups too. ``participant_ids`` may be passed when the caller has them."""
+    both ways, in groups too. Callers that have the participants or the user's blocks (a batch
+    of messages) pass them."""
     if not can_message(user):
         return False
-    ids = (
-        participant_ids
-        if participant_ids is not None
-        else set(conversation.participants.values_list("user_id", flat=True))
-    )
-    return user.pk in ids and not ((ids - {user.pk}) & blocked_user_ids(user))
+    if participant_ids is None:
+        assert conversation is not None  # noqa: S101 - one of the two is always given
+        participant_ids = set(conversation.participants.values_list("user_id", flat=True))
+    others = participant_ids - {user.pk}
+    if blocked is None:
+        blocked = blocked_user_ids(user)
+    return user.pk in participant_ids and not (others & blocked)
 
 
 def shared_category_ids(a: AbstractBaseUser, b: AbstractBaseUser) -> set[int]:

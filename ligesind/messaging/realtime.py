@@ -6,7 +6,7 @@ clients catch up from the last message id they saw when they reconnect or reload
 
 import asyncio
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from asgiref.sync import async_to_sync
@@ -20,14 +20,20 @@ def user_group(user_id: int) -> str:
     return f"user.{user_id}"
 
 
-def _send(user_ids: list[int], event: dict[str, Any]) -> None:
+def _send_after_commit(messages: list[tuple[int, dict[str, Any]]]) -> None:
+    if messages:
+        transaction.on_commit(lambda: _deliver(messages))
+
+
+def _deliver(messages: list[tuple[int, dict[str, Any]]]) -> None:
+    """Channel-layer messages to users' groups, in one hop to the event loop. If the layer is
+    down, this fails quietly: the data is saved and clients catch up."""
     layer = get_channel_layer()
     if layer is None:
         return
-    message = {"type": "chat.event", **event}
 
-    async def send_all() -> None:  # one hop to the event loop for all recipients
-        await asyncio.gather(*(layer.group_send(user_group(uid), message) for uid in user_ids))
+    async def send_all() -> None:
+        await asyncio.gather(*(layer.group_send(user_group(u), m) for u, m in messages))
 
     try:
         async_to_sync(send_all)()
@@ -35,22 +41,17 @@ def _send(user_ids: list[int], event: dict[str, Any]) -> None:
         log.warning("Live update not delivered (channel layer unavailable)", exc_info=True)
 
 
+def publish_many(events: Sequence[tuple[Iterable[int], dict[str, Any]]]) -> None:
+    """Send each event to its users' open pages once the current transaction commits."""
+    messages = [({"type": "chat.event", **event}, sorted(set(ids))) for ids, event in events]
+    _send_after_commit([(uid, message) for message, ids in messages for uid in ids])
+
+
 def publish(user_ids: Iterable[int], event: dict[str, Any]) -> None:
     """Send ``event`` to these users' open pages once the current transaction commits."""
-    recipients = sorted(set(user_ids))
-    transaction.on_commit(lambda: _send(recipients, event))
+    publish_many([(user_ids, event)])
 
 
 def end_connections(user_id: int) -> None:
     """Close this user's open WebSockets (after commit): their session has been ended."""
-
-    def close() -> None:
-        layer = get_channel_layer()
-        if layer is None:
-            return
-        try:
-            async_to_sync(layer.group_send)(user_group(user_id), {"type": "session.end"})
-        except Exception:  # noqa: BLE001 - the socket's own auth check at reconnect still holds
-            log.warning("Could not reach open connections of %s", user_id, exc_info=True)
-
-    transaction.on_commit(close)
+    _send_after_commit([(user_id, {"type": "session.end"})])

@@ -1,6 +1,7 @@
 """Messaging operations: requests, conversations, messages. Saved first, then published."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -13,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ligesind.accounts.models import User
+from ligesind.accounts.permissions import blocked_ids_of
 from ligesind.accounts.services import block_user
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.privacy import alias_of, display_alias
@@ -32,7 +34,7 @@ from .models import (
     RequestPolicy,
     RequestStatus,
 )
-from .realtime import publish
+from .realtime import publish, publish_many
 from .rendering import render_message
 
 MAX_LENGTH = 5000
@@ -224,31 +226,101 @@ def send_message(
     *, actor: User, conversation: Conversation, body: str, client_key: str = ""
 ) -> Message:
     """Save, then publish. The same ``client_key`` twice gives the same message, never two."""
-    key = client_key[:64]
+    result = send_messages([Outgoing(actor, conversation.pk, body, client_key)])[0]
+    if isinstance(result, DomainError):
+        raise result
+    return result
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    actor: User
+    conversation_id: int  # 0 or unknown: "you cannot write in this conversation"
+    body: str
+    client_key: str = ""
+
+
+def send_messages(batch: Sequence[Outgoing]) -> list[Message | DomainError]:
+    """Save messages in one transaction, then publish them. The chat socket sends everything
+    that arrived while the previous batch was saved, so many writers share one commit.
+
+    Each message gets exactly the checks of one sent alone; one that fails them gets its
+    error and the others are still sent. A client key seen before gives the earlier message.
+    """
     try:
         with transaction.atomic():
-            return _save_and_publish(actor, conversation, body, key)
-    except IntegrityError:  # this key was saved before: the retry gets the same message
-        earlier = Message.objects.filter(sender=actor, client_key=key).first() if key else None
-        if earlier is None:
-            raise
-        return earlier
+            return _save_batch(batch)
+    except IntegrityError:  # a key saved at the same moment elsewhere: one by one instead
+        if len(batch) == 1:
+            item = batch[0]
+            earlier = Message.objects.filter(
+                sender=item.actor, client_key=item.client_key[:64]
+            ).first()
+            if earlier is None or not item.client_key:
+                raise
+            return [earlier]
+        return [send_messages([item])[0] for item in batch]
 
 
-def _save_and_publish(actor: User, conversation: Conversation, body: str, key: str) -> Message:
-    recipients = set(conversation.participants.values_list("user_id", flat=True))
-    if not permissions.can_send(actor, conversation, recipients):
-        raise NotAllowed(_("You cannot write in this conversation."))
-    text = _clean_body(body)
-    _check_message_rate(actor)
-    message = Message.objects.create(
-        conversation=conversation, sender=actor, body=text, client_key=key
+def _save_batch(batch: Sequence[Outgoing]) -> list[Message | DomainError]:
+    results: list[Message | DomainError | None] = [None] * len(batch)
+    members: dict[int, set[int]] = {}
+    rows = Participant.objects.filter(
+        conversation_id__in={item.conversation_id for item in batch}
+    ).values_list("conversation_id", "user_id")
+    for conversation_id, user_id in rows:
+        members.setdefault(conversation_id, set()).add(user_id)
+    blocked = blocked_ids_of({item.actor.pk for item in batch})
+    keys = {(item.actor.pk, item.client_key[:64]) for item in batch if item.client_key}
+    earlier = _earlier_messages(keys)
+    first_with_key: dict[tuple[int, str], int] = {}
+    new: list[tuple[int, Message]] = []
+    for n, item in enumerate(batch):
+        key = (item.actor.pk, item.client_key[:64])
+        if key in earlier:
+            results[n] = earlier[key]
+            continue
+        ids = members.get(item.conversation_id, set())
+        if not permissions.can_send(item.actor, None, ids, blocked.get(item.actor.pk, set())):
+            results[n] = NotAllowed(_("You cannot write in this conversation."))
+            continue
+        if item.client_key and key in first_with_key:
+            continue  # the same message twice in one batch: answered below
+        try:
+            text = _clean_body(item.body)
+            _check_message_rate(item.actor)
+        except DomainError as error:
+            results[n] = error
+            continue
+        if item.client_key:
+            first_with_key[key] = n
+        message = Message(
+            conversation_id=item.conversation_id, sender=item.actor, body=text, client_key=key[1]
+        )
+        new.append((n, message))
+    Message.objects.bulk_create([message for _n, message in new])
+    events = []
+    for n, message in new:
+        results[n] = message
+        # Nothing else is written: the sender's own messages never count as unread, and the
+        # inbox orders by the newest message, read from the messages themselves.
+        text_accepted(author=message.sender, text=message.body, where="message")  # type: ignore[arg-type]
+        events.append((members[message.conversation_id], _event(message)))
+    publish_many(events)
+    for n, item in enumerate(batch):
+        if results[n] is None:  # a repeat within the batch
+            results[n] = results[first_with_key[(item.actor.pk, item.client_key[:64])]]
+    return [result for result in results if result is not None]
+
+
+def _earlier_messages(keys: set[tuple[int, str]]) -> dict[tuple[int, str], Message]:
+    if not keys:
+        return {}
+    rows = Message.objects.filter(
+        sender_id__in={sender for sender, _key in keys},
+        client_key__in={key for _sender, key in keys},
     )
-    # Nothing else is written: the sender's own messages never count as unread, and the inbox
-    # orders by the newest message, read from the messages themselves.
-    text_accepted(author=actor, text=text, where="message")
-    publish(recipients, _event(message))
-    return message
+    return {(m.sender_id, m.client_key): m for m in rows if (m.sender_id, m.client_key) in keys}  # type: ignore[misc]
 
 
 @transaction.atomic

@@ -83,7 +83,13 @@ def without_talk_about_prevention(tokens: list[str]) -> list[str]:
 def find(text: str, patterns: Iterable[Pattern]) -> str | None:
     """The first phrase found in ``text``, or ``None``."""
     tokens = without_talk_about_prevention(words(text))
+    present = set(tokens)
     for pattern in patterns:
+        if not pattern.parts:
+            continue
+        first, prefix = pattern.parts[0]
+        if not prefix and first not in present:  # most phrases are ruled out here at once
+            continue
         if pattern.matches(tokens):
             return pattern.phrase
     return None

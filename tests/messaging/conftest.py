@@ -29,7 +29,13 @@ def chat(alice, bob):
 def published(monkeypatch):
     """Capture real-time events instead of sending them: (user ids, event)."""
     events: list[tuple[list[int], dict]] = []
-    monkeypatch.setattr(
-        "ligesind.messaging.realtime._send", lambda ids, event: events.append((ids, event))
-    )
+
+    def capture(messages):
+        groups: dict[int, tuple[list[int], dict]] = {}
+        for user_id, message in messages:  # one message object per event, sent to each user
+            event = {key: value for key, value in message.items() if key != "type"}
+            groups.setdefault(id(message), ([], event))[0].append(user_id)
+        events.extend(groups.values())
+
+    monkeypatch.setattr("ligesind.messaging.realtime._deliver", capture)
     return events

@@ -1,6 +1,8 @@
 """Crisis language: checked wherever member text is accepted, a calm panel for the author at
 once, and an alert for the moderators. Nothing is deleted or blocked automatically."""
 
+import time
+
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
@@ -19,16 +21,31 @@ from ..models import AlertStatus, CrisisAlert, CrisisTerm
 
 CACHE_KEY = "safety:lexicon"
 EXCERPT_LENGTH = 500
+# Every message is checked, so each process keeps the compiled lexicon in memory; a change
+# reaches the process that made it at once and the others within this many seconds.
+LOCAL_SECONDS = 30.0
+_local: dict[str, tuple[float, list[Pattern]]] = {}
 
 
 def patterns() -> list[Pattern]:
-    """The active lexicon, compiled; cached until a moderator changes it."""
+    """The active lexicon, compiled."""
+    now = time.monotonic()
+    held = _local.get(CACHE_KEY)
+    if held is not None and now - held[0] < LOCAL_SECONDS:
+        return held[1]
     cached: list[Pattern] | None = cache.get(CACHE_KEY)
     if cached is None:
         phrases = CrisisTerm.objects.filter(active=True).values_list("phrase", flat=True)
         cached = [Pattern.of(phrase) for phrase in phrases]
         cache.set(CACHE_KEY, cached, timeout=3600)
+    _local[CACHE_KEY] = (now, cached)
     return cached
+
+
+def forget_patterns() -> None:
+    """After a change to the lexicon: every process reads it again (this one at once)."""
+    _local.clear()
+    cache.delete(CACHE_KEY)
 
 
 def moderator_ids() -> list[int]:
@@ -93,7 +110,7 @@ def add_crisis_term(*, actor: User, phrase: str, language: str) -> CrisisTerm:
     if CrisisTerm.objects.filter(phrase=clean).exists():
         raise DomainError(_("That phrase is already in the list."))
     term = CrisisTerm.objects.create(phrase=clean, language=language, added_by=actor)
-    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
+    transaction.on_commit(forget_patterns)
     return term
 
 
@@ -103,5 +120,5 @@ def set_term_active(*, actor: User, term: CrisisTerm, active: bool) -> CrisisTer
         raise NotAllowed(_("Only moderators change the crisis phrases."))
     term.active = active
     term.save(update_fields=["active"])
-    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
+    transaction.on_commit(forget_patterns)
     return term

@@ -10,19 +10,20 @@ from typing import Any
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
-from django.conf import settings
 
 from ligesind.core.errors import DomainError
 
 from . import permissions, services
 from .models import Conversation
-from .realtime import user_group
+from .realtime import use_event_loop, user_group
 
 NOT_ALLOWED = 4403
 SESSION_ENDED = 4401
 
 
 class ChatConsumer(AsyncJsonWebsocketConsumer):
+    closed = False
+
     async def connect(self) -> None:
         self.user = self.scope.get("user")
         if self.user is None or not await database_sync_to_async(permissions.can_message)(
@@ -30,19 +31,26 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         ):
             await self.close(code=NOT_ALLOWED)
             return
+        use_event_loop(asyncio.get_running_loop())
+        self.sending: set[asyncio.Task[None]] = set()
         self.group = user_group(self.user.pk)
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
         await self.send_unread()
 
     async def disconnect(self, code: int) -> None:
+        self.closed = True
         if hasattr(self, "group"):
             await self.channel_layer.group_discard(self.group, self.channel_name)
 
     async def receive_json(self, content: dict[str, Any], **kwargs: Any) -> None:
         kind = content.get("type")
-        if kind == "send":  # send_message checks the permission itself, in the same query
-            await self.send_message(content)
+        if kind == "send":
+            # Saved in the background, so messages for this socket keep arriving meanwhile;
+            # the batcher keeps this socket's messages in the order they were sent.
+            task = asyncio.create_task(self.send_message(content))
+            self.sending.add(task)
+            task.add_done_callback(self.sending.discard)
             return
         conversation = await self.conversation(content.get("conversation"))
         if conversation is None:
@@ -64,6 +72,8 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             client_key=str(content.get("client_key", "")),
         )
         result = await batcher().submit(outgoing)
+        if self.closed:
+            return  # saved; the sender catches up from its last message id when it is back
         if isinstance(result, DomainError):
             await self.send_json({"event": "error", "error": result.message})
             return
@@ -95,13 +105,13 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             services.announce_typing(actor=self.user, conversation=conversation)
 
 
-# Saving runs in a small pool of threads of its own, beside the one shared thread for other
-# database work. Measured with bench/chat.py: 1-2 threads give the lowest tail latency (more
-# contend for the GIL); batching, not threads, is what lets many writers share the work.
+# Saving runs in one thread of its own, beside the shared thread for other database work: one
+# batch at a time keeps every sender's messages in order, and batching (not more threads) is
+# what lets many writers share the work (bench/chat.py).
 save_in_pool = database_sync_to_async(
     services.send_messages,
     thread_sensitive=False,
-    executor=ThreadPoolExecutor(settings.LIGESIND_SEND_THREADS, thread_name_prefix="send"),
+    executor=ThreadPoolExecutor(1, thread_name_prefix="send"),
 )
 MAX_BATCH = 200
 
@@ -113,19 +123,19 @@ class Batcher:
 
     def __init__(self) -> None:
         self.waiting: list[tuple[services.Outgoing, asyncio.Future[Any]]] = []
-        self.saving = 0
+        self.saving = False
 
     async def submit(self, outgoing: services.Outgoing) -> Any:
         future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         self.waiting.append((outgoing, future))
-        if self.saving < settings.LIGESIND_SEND_THREADS:
-            self.saving += 1
+        if not self.saving:
+            self.saving = True
             try:
                 while self.waiting:
                     batch, self.waiting = self.waiting[:MAX_BATCH], self.waiting[MAX_BATCH:]
                     await self.save(batch)
             finally:
-                self.saving -= 1
+                self.saving = False
         return await future
 
     async def save(self, batch: list[tuple[services.Outgoing, asyncio.Future[Any]]]) -> None:

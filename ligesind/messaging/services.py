@@ -49,16 +49,28 @@ def _clean_body(body: str) -> str:
     return text
 
 
-def _check_message_rate(user: User) -> None:
-    """At most ``LIGESIND_MESSAGES_PER_MINUTE`` messages a minute per member."""
-    limit = settings.LIGESIND_MESSAGES_PER_MINUTE
-    key = f"messaging:rate:{user.pk}:{int(timezone.now().timestamp() // 60)}"
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the first message this minute
-        count = 1 if cache.add(key, 1, timeout=70) else cache.incr(key)
-    if count > limit:
-        raise DomainError(_("You are sending very fast. Please wait a minute and try again."))
+class MessageRate:
+    """At most ``LIGESIND_MESSAGES_PER_MINUTE`` messages a minute per member, counted in the
+    shared cache: one read and one write for a whole batch (approximate when two batches of the
+    same member meet; exact for one writer)."""
+
+    def __init__(self, senders: set[int]) -> None:
+        minute = int(timezone.now().timestamp() // 60)
+        self.keys = {sender: f"messaging:rate:{sender}:{minute}" for sender in senders}
+        self.counts: dict[str, int] = cache.get_many(list(self.keys.values()))
+        self.changed: set[str] = set()
+
+    def take(self, sender: int) -> None:
+        key = self.keys[sender]
+        count = self.counts.get(key, 0) + 1
+        if count > settings.LIGESIND_MESSAGES_PER_MINUTE:
+            raise DomainError(_("You are sending very fast. Please wait a minute and try again."))
+        self.counts[key] = count
+        self.changed.add(key)
+
+    def save(self) -> None:
+        if self.changed:
+            cache.set_many({key: self.counts[key] for key in self.changed}, timeout=70)
 
 
 def _check_new_conversation_rate(user: User) -> None:
@@ -245,12 +257,14 @@ def send_messages(batch: Sequence[Outgoing]) -> list[Message | DomainError]:
     that arrived while the previous batch was saved, so many writers share one commit.
 
     Each message gets exactly the checks of one sent alone; one that fails them gets its
-    error and the others are still sent. A client key seen before gives the earlier message.
+    error and the others are still sent. A client key seen before gives the earlier message:
+    the insert fails on the unique key, and the batch is sent again one by one (retries are
+    rare, so the usual batch needs no query to look for them).
     """
     try:
         with transaction.atomic():
             return _save_batch(batch)
-    except IntegrityError:  # a key saved at the same moment elsewhere: one by one instead
+    except IntegrityError:  # a client key saved before: one by one instead
         if len(batch) == 1:
             item = batch[0]
             earlier = Message.objects.filter(
@@ -270,16 +284,13 @@ def _save_batch(batch: Sequence[Outgoing]) -> list[Message | DomainError]:
     ).values_list("conversation_id", "user_id")
     for conversation_id, user_id in rows:
         members.setdefault(conversation_id, set()).add(user_id)
-    blocked = blocked_ids_of({item.actor.pk for item in batch})
-    keys = {(item.actor.pk, item.client_key[:64]) for item in batch if item.client_key}
-    earlier = _earlier_messages(keys)
+    senders = {item.actor.pk for item in batch}
+    blocked = blocked_ids_of(senders)
+    rate = MessageRate(senders)
     first_with_key: dict[tuple[int, str], int] = {}
     new: list[tuple[int, Message]] = []
     for n, item in enumerate(batch):
         key = (item.actor.pk, item.client_key[:64])
-        if key in earlier:
-            results[n] = earlier[key]
-            continue
         ids = members.get(item.conversation_id, set())
         if not permissions.can_send(item.actor, None, ids, blocked.get(item.actor.pk, set())):
             results[n] = NotAllowed(_("You cannot write in this conversation."))
@@ -288,7 +299,7 @@ def _save_batch(batch: Sequence[Outgoing]) -> list[Message | DomainError]:
             continue  # the same message twice in one batch: answered below
         try:
             text = _clean_body(item.body)
-            _check_message_rate(item.actor)
+            rate.take(item.actor.pk)
         except DomainError as error:
             results[n] = error
             continue
@@ -299,6 +310,7 @@ def _save_batch(batch: Sequence[Outgoing]) -> list[Message | DomainError]:
         )
         new.append((n, message))
     Message.objects.bulk_create([message for _n, message in new])
+    rate.save()
     events = []
     for n, message in new:
         results[n] = message
@@ -311,16 +323,6 @@ def _save_batch(batch: Sequence[Outgoing]) -> list[Message | DomainError]:
         if results[n] is None:  # a repeat within the batch
             results[n] = results[first_with_key[(item.actor.pk, item.client_key[:64])]]
     return [result for result in results if result is not None]
-
-
-def _earlier_messages(keys: set[tuple[int, str]]) -> dict[tuple[int, str], Message]:
-    if not keys:
-        return {}
-    rows = Message.objects.filter(
-        sender_id__in={sender for sender, _key in keys},
-        client_key__in={key for _sender, key in keys},
-    )
-    return {(m.sender_id, m.client_key): m for m in rows if (m.sender_id, m.client_key) in keys}  # type: ignore[misc]
 
 
 @transaction.atomic

@@ -122,7 +122,11 @@ if REDIS_URL:
                         # redis-py's async pool raises instead of waiting when it is full.
                         "max_connections": int(os.environ.get("REDIS_MAX_CONNECTIONS", "2000")),
                     }
-                ]
+                ],
+                # channels-redis keeps ONE pending list per server process (all its sockets
+                # share it) and silently drops live events beyond this many: the default of
+                # 100 lost messages under load (bench/chat.py, 200 clients).
+                "capacity": int(os.environ.get("CHANNEL_LAYER_CAPACITY", "10000")),
             },
         }
     }
@@ -281,8 +285,6 @@ LIVSLINIEN_HOURS = os.environ.get("LIVSLINIEN_HOURS", "11–05")
 # Messaging: how fast one member may send, and when unread messages lead to a notice.
 LIGESIND_MESSAGES_PER_MINUTE = int(os.environ.get("LIGESIND_MESSAGES_PER_MINUTE", "30"))
 LIGESIND_UNREAD_NOTICE_MINUTES = int(os.environ.get("LIGESIND_UNREAD_NOTICE_MINUTES", "30"))
-# Threads that save chat messages sent over WebSocket (see bench/chat.py).
-LIGESIND_SEND_THREADS = int(os.environ.get("LIGESIND_SEND_THREADS", "2"))
 
 # The site's own address, used in e-mails sent by background tasks (no request to ask).
 # PeerMatch: how long a match runs, and the scoring weights (see ligesind/matching/scoring.py).

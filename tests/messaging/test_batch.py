@@ -47,9 +47,10 @@ def test_a_block_stops_only_the_blocked_pair(chat, alice, bob):
 def test_queries_do_not_grow_with_the_batch(django_assert_max_num_queries, alice, bob):
     people = [UserFactory.create(member__alias=f"P{n}") for n in range(20)]
     chats = [services.open_conversation(people=[p, alice], kind="direct") for p in people]
-    for p in people:  # the senders' consent and features are read once per connection
-        services.send_message(actor=p, conversation=chats[people.index(p)], body="første")
-    batch = [Outgoing(p, c.pk, "hej", f"q{n}") for n, (p, c) in enumerate(zip(people, chats))]
+    pairs = list(zip(people, chats, strict=True))
+    for p, c in pairs:  # the senders' consent and features are read once per connection
+        services.send_message(actor=p, conversation=c, body="første")
+    batch = [Outgoing(p, c.pk, "hej", f"q{n}") for n, (p, c) in enumerate(pairs)]
     with django_assert_max_num_queries(8):
         results = services.send_messages(batch)
     assert not any(isinstance(r, DomainError) for r in results)

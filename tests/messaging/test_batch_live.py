@@ -28,7 +28,7 @@ def test_everything_sent_at_once_arrives(chat, alice, bob):
         await asyncio.gather(burst(a, "a"), burst(b, "b"))
 
         async def received(socket, sender):
-            keys = set()
+            keys: set[str] = set()
             while len(keys) < count:
                 event = await socket.receive_json_from(timeout=10)
                 if event.get("event") == "message" and event["message"]["sender"] == sender:

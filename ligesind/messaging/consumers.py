@@ -118,25 +118,28 @@ MAX_BATCH = 200
 
 class Batcher:
     """Messages that arrive while a batch is being saved wait and go together in the next one
-    (group commit): one transaction and a handful of queries for many writers. No task runs in
-    the background: whoever finds no batch in flight saves, until nothing is waiting."""
+    (group commit): one transaction and a handful of queries for many writers. A draining task
+    runs only while something waits; a sender that goes away cannot stop it."""
 
     def __init__(self) -> None:
         self.waiting: list[tuple[services.Outgoing, asyncio.Future[Any]]] = []
-        self.saving = False
+        self.draining: asyncio.Task[None] | None = None
 
     async def submit(self, outgoing: services.Outgoing) -> Any:
-        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Any] = loop.create_future()
         self.waiting.append((outgoing, future))
-        if not self.saving:
-            self.saving = True
-            try:
-                while self.waiting:
-                    batch, self.waiting = self.waiting[:MAX_BATCH], self.waiting[MAX_BATCH:]
-                    await self.save(batch)
-            finally:
-                self.saving = False
+        if self.draining is None:
+            self.draining = loop.create_task(self.drain())
         return await future
+
+    async def drain(self) -> None:
+        try:
+            while self.waiting:
+                batch, self.waiting = self.waiting[:MAX_BATCH], self.waiting[MAX_BATCH:]
+                await self.save(batch)
+        finally:
+            self.draining = None
 
     async def save(self, batch: list[tuple[services.Outgoing, asyncio.Future[Any]]]) -> None:
         try:

@@ -106,9 +106,9 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             purpose=gettext_lazy("handling a report"),
         )
     history = (
-        ModerationAction.objects.filter(member=item.member).prefetch_related("undone_by")
+        list(ModerationAction.objects.filter(member=item.member).prefetch_related("undone_by")[:50])
         if item.member
-        else ModerationAction.objects.none()
+        else []
     )
     context = {
         "report": item,
@@ -118,8 +118,8 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "statuses": AlertStatus.choices,
         "form": form,
         "can_decide": item.member is not None and permissions.can_decide_about(user, item.member),
-        "history": history[:50],
-        "restorable": {a.pk for a in history[:50] if permissions.can_restore(user, a)},
+        "history": history,
+        "restorable": {a.pk for a in history if permissions.can_restore(user, a)},
         "reason_form": ReasonForm(),
     }
     return render(request, "safety/report_detail.html", context)

@@ -8,6 +8,9 @@ with the Redis channel layer, and runs two phases with the same clients:
 Each client sends about one message every 2 s. Writes bench/results/chat.json.
 
     BENCH_CLIENTS=1000 BENCH_SECONDS=60 .venv/bin/python bench/chat.py
+
+BENCH_WORKERS sets uvicorn's worker processes (1), BENCH_DEFLATE its WebSocket compression
+("true", uvicorn's default; "false" saves CPU on small chat frames), for both phases alike.
 """
 
 import asyncio
@@ -239,6 +242,7 @@ def main() -> None:
     server = subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "uvicorn", "bench.asgi_relay:application", "--port", str(PORT),
          "--log-level", "warning", "--lifespan", "off", "--ws-max-queue", "1024",
+         "--ws-per-message-deflate", os.environ.get("BENCH_DEFLATE", "true"),
          "--workers", str(WORKERS)],
         cwd=ROOT, env=server_env(),
     )  # fmt: skip

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from ligesind.accounts.models import Role
 from ligesind.messaging import services as messaging
+from ligesind.safety.models import ModerationAction
 from tests.browser.helpers import log_in
 from tests.factories import PASSWORD, UserFactory, make_admin, make_staff
 
@@ -117,6 +118,10 @@ def test_report_suspend_signs_out_live_then_appeal(new_page, axe):
     b.get_by_role("button", name="Log ind").click()
     expect(b.get_by_text("Vi taler pænt til hinanden.")).to_be_visible()
     axe(b)
+    decision = ModerationAction.objects.get()
+    b.goto(f"/safety/my-decisions/{decision.pk}/appeal/")  # the form as a page of its own
+    axe(b)
+    b.goto("/safety/my-decisions/")
     b.get_by_text("Klag over denne afgørelse").click()
     b.get_by_label("Hvorfor mener du, at afgørelsen er forkert?").fill("Jeg var vred. Undskyld.")
     b.get_by_role("button", name="Send klagen").click()

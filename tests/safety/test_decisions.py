@@ -242,3 +242,15 @@ def test_crisis_words_in_an_appeal_reach_the_moderators(made_report, moderator, 
     other.refresh_from_db()
     services.appeal_decision(actor=other, action=action, text="Jeg har ikke lyst til at leve mere")
     assert CrisisAlert.objects.get(author=other).where == "appeal"
+
+
+def test_the_appeal_page_leads_back_once_appealed(client, made_report, moderator, other):
+    action = decide(moderator, made_report, ActionKind.WARN)
+    other.refresh_from_db()
+    client.force_login(other)
+    url = reverse("safety:appeal_create", args=[action.pk])
+    assert client.get(url).status_code == 200
+    services.appeal_decision(actor=other, action=action, text="Uenig")
+    response = client.get(url, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("safety:standing")
+    assert "allerede klaget" in response.content.decode()

@@ -43,6 +43,9 @@ def appeal_create(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(ModerationAction, pk=pk, member_id=user.pk)
     if not permissions.can_see_own_standing(user):
         raise Http404
+    if not permissions.can_appeal(user, action):
+        messages.info(request, _("This decision has been appealed or undone already."))
+        return redirect("safety:standing")
     form = AppealForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -12,7 +12,15 @@ import sys
 def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
     import uvicorn
 
-    uvicorn.run("ligesind.asgi:application", host=host, port=port, log_level="info", lifespan="off")
+    # Chat frames are small: compressing them costs more CPU than it saves (bench/chat.py).
+    uvicorn.run(
+        "ligesind.asgi:application",
+        host=host,
+        port=port,
+        log_level="info",
+        lifespan="off",
+        ws_per_message_deflate=False,
+    )
 
 
 def main(argv: list[str]) -> None:

@@ -18,20 +18,17 @@ from ligesind.core.errors import DomainError
 
 from .. import permissions, services
 from ..models import AlertStatus, CrisisAlert, CrisisTerm, TermLanguage
+from .access import allowed_user, queue_status
 
 
 def _moderator(request: HttpRequest) -> User:
-    if not permissions.can_handle_alerts(request.user):
-        raise Http404
-    return cast(User, request.user)
+    return allowed_user(request, permissions.can_handle_alerts)
 
 
 @login_required
 def alerts(request: HttpRequest) -> HttpResponse:
     _moderator(request)
-    status = request.GET.get("status", AlertStatus.NEW)
-    if status not in AlertStatus.values:
-        status = AlertStatus.NEW
+    status = queue_status(request)
     rows = CrisisAlert.objects.filter(status=status).select_related("author__profile")[:200]
     context = {"rows": rows, "status": status, "statuses": AlertStatus.choices}
     return render(request, "safety/alerts.html", context)

@@ -15,6 +15,7 @@ from ligesind.core.errors import DomainError
 from .. import permissions, services
 from ..forms import AnswerForm, AppealForm, ReasonForm
 from ..models import Appeal, ModerationAction
+from .access import report_moderator
 
 
 @login_required
@@ -58,16 +59,10 @@ def appeal_create(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "safety/appeal_form.html", {"form": form, "action": action})
 
 
-def _moderator(request: HttpRequest) -> User:
-    if not permissions.can_handle_reports(request.user):
-        raise Http404
-    return cast(User, request.user)
-
-
 @login_required
 @require_POST
 def restore(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _moderator(request)
+    user = report_moderator(request)
     action = get_object_or_404(ModerationAction, pk=pk)
     form = ReasonForm(request.POST)
     if not form.is_valid():
@@ -87,7 +82,7 @@ def restore(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def decisions(request: HttpRequest) -> HttpResponse:
     """Every moderator decision, newest first: the moderation audit trail."""
-    _moderator(request)
+    report_moderator(request)
     rows = ModerationAction.objects.select_related(
         "member__profile", "moderator__profile", "undoes"
     )[:200]
@@ -96,14 +91,14 @@ def decisions(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def appeals(request: HttpRequest) -> HttpResponse:
-    _moderator(request)
+    report_moderator(request)
     rows = Appeal.objects.filter(answered_at__isnull=True).select_related("action__member__profile")
     return render(request, "safety/appeals.html", {"rows": rows})
 
 
 @login_required
 def appeal(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _moderator(request)
+    user = report_moderator(request)
     item = get_object_or_404(
         Appeal.objects.select_related("action__member__profile", "action__moderator__profile"),
         pk=pk,

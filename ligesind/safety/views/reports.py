@@ -17,6 +17,7 @@ from ligesind.core.errors import DomainError
 from .. import permissions, services
 from ..forms import DecisionForm, ReasonForm, ReportForm
 from ..models import AlertStatus, ModerationAction, Report
+from .access import queue_status, report_moderator
 
 
 def _safe_next(request: HttpRequest) -> str:
@@ -49,18 +50,10 @@ def report(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return render(request, "safety/report.html", context)
 
 
-def _moderator(request: HttpRequest) -> User:
-    if not permissions.can_handle_reports(request.user):
-        raise Http404
-    return cast(User, request.user)
-
-
 @login_required
 def reports(request: HttpRequest) -> HttpResponse:
-    _moderator(request)
-    status = request.GET.get("status", AlertStatus.NEW)
-    if status not in AlertStatus.values:
-        status = AlertStatus.NEW
+    report_moderator(request)
+    status = queue_status(request)
     rows = Report.objects.filter(status=status).select_related("member__profile")[:200]
     context = {
         "rows": rows,
@@ -73,7 +66,7 @@ def reports(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _moderator(request)
+    user = report_moderator(request)
     item = get_object_or_404(
         Report.objects.select_related("member__profile", "reporter__profile"), pk=pk
     )

@@ -20,19 +20,13 @@ from ligesind.messaging.realtime import end_connections, publish
 from .. import permissions
 from ..models import ActionKind, AlertStatus, Appeal, ModerationAction, Report
 from .crisis import moderator_ids
-from .reports import reported_content
+from .reports import mark_report, reported_content, written
 
 MAX_SUSPENSION_DAYS = 365
-MAX_TEXT = 2000
 
 
 def _reason(reason: str) -> str:
-    text = (reason or "").strip()
-    if not text:
-        raise DomainError(_("Write the reason the member will read."))
-    if len(text) > MAX_TEXT:
-        raise DomainError(_("Please keep it under 2,000 characters."))
-    return text
+    return written(reason, missing=_("Write the reason the member will read."))
 
 
 def end_sessions(member: User) -> None:
@@ -82,10 +76,7 @@ def take_decision(
     elif kind != ActionKind.WARN:
         raise DomainError(_("Choose a decision."))
     action.save()
-    report.status = AlertStatus.RESOLVED
-    report.handled_by = actor
-    report.updated_at = timezone.now()
-    report.save(update_fields=["status", "handled_by", "updated_at"])
+    mark_report(report, actor=actor, status=AlertStatus.RESOLVED)
     _tell_member(member)
     return action
 
@@ -129,11 +120,7 @@ def restore_decision(*, actor: User, action: ModerationAction, reason: str) -> M
 def appeal_decision(*, actor: User, action: ModerationAction, text: str) -> Appeal:
     if not permissions.can_appeal(actor, action):
         raise NotAllowed(_("You cannot appeal this decision."))
-    body = (text or "").strip()
-    if not body:
-        raise DomainError(_("Write why you think the decision is wrong."))
-    if len(body) > MAX_TEXT:
-        raise DomainError(_("Please keep it under 2,000 characters."))
+    body = written(text, missing=_("Write why you think the decision is wrong."))
     appeal = Appeal.objects.create(action=action, text=body)
     text_accepted(author=actor, text=body, where="appeal")
     moderators = [pk for pk in moderator_ids() if pk != actor.pk]

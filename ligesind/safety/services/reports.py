@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from ligesind.accounts.models import User
@@ -19,7 +20,25 @@ from .. import permissions
 from ..models import AlertStatus, Report, ReportReason
 from .crisis import moderator_ids
 
-MAX_DETAILS = 2000
+MAX_TEXT = 2000
+
+
+def written(text: str, *, missing: str | Promise | None = None) -> str:
+    """What someone wrote to or for the moderators, trimmed: at most 2,000 characters, and not
+    empty when ``missing`` (the message then) is given."""
+    clean = (text or "").strip()
+    if missing is not None and not clean:
+        raise DomainError(missing)
+    if len(clean) > MAX_TEXT:
+        raise DomainError(_("Please keep it under 2,000 characters."))
+    return clean
+
+
+def mark_report(report: Report, *, actor: User, status: str) -> None:
+    report.status = status
+    report.handled_by = actor
+    report.updated_at = timezone.now()
+    report.save(update_fields=["status", "handled_by", "updated_at"])
 
 
 def reported_content(kind: str, object_id: int) -> tuple[Reportable, object]:
@@ -59,9 +78,7 @@ def report_content(
         raise NotAllowed(_("You cannot report this."))
     if reason not in ReportReason.values:
         raise DomainError(_("Choose a reason."))
-    text = (details or "").strip()
-    if len(text) > MAX_DETAILS:
-        raise DomainError(_("Please keep it under 2,000 characters."))
+    text = written(details)
     open_statuses = [AlertStatus.NEW, AlertStatus.IN_PROGRESS]
     earlier = Report.objects.filter(
         reporter=actor, kind=kind, object_id=object_id, status__in=open_statuses
@@ -93,8 +110,5 @@ def set_report_status(*, actor: User, report: Report, status: str) -> Report:
         raise NotAllowed(_("Only moderators can do this."))
     if status not in AlertStatus.values:
         raise DomainError(_("Choose a status."))
-    report.status = status
-    report.handled_by = actor
-    report.updated_at = timezone.now()
-    report.save(update_fields=["status", "handled_by", "updated_at"])
+    mark_report(report, actor=actor, status=status)
     return report

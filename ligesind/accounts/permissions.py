@@ -131,10 +131,7 @@ def blocked_user_ids(user: AnyUser) -> frozenset[int]:
     member = _user(user)
     if member is None:
         return frozenset()
-    pairs = Block.objects.filter(Q(blocker=member) | Q(blocked=member)).values_list(
-        "blocker_id", "blocked_id"
-    )
-    return frozenset(uid for pair in pairs for uid in pair) - {member.pk}
+    return frozenset(blocked_ids_of({member.pk}).get(member.pk, set()))
 
 
 def blocked_ids_of(user_ids: set[int]) -> dict[int, set[int]]:

@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("activities/", include("ligesind.activities.urls")),
     path("match/", include("ligesind.matching.urls")),
     path("safety/", include("ligesind.safety.urls")),
+    path("community/", include("ligesind.community.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

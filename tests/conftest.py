@@ -6,6 +6,8 @@ from django.utils import translation
 from ligesind.accounts.models import Role, User
 from ligesind.accounts.seed import load_seed
 from ligesind.activities.seed import load_course_templates
+from ligesind.community.search import clear_index
+from ligesind.community.seed import load_categories
 from ligesind.core.models import Municipality
 from ligesind.core.municipalities import load_municipalities
 from ligesind.safety.lexicon import load_lexicon
@@ -31,6 +33,8 @@ def _reference_data() -> None:
         load_seed(apps, None)
         load_course_templates(apps, None)
         load_lexicon(apps, None)
+        load_categories(apps, None)
+        clear_index()
 
 
 @pytest.fixture

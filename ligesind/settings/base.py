@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "ligesind.activities",
     "ligesind.matching",
     "ligesind.safety",
+    "ligesind.community",
 ]
 
 MIDDLEWARE = [
@@ -301,4 +302,8 @@ LIGESIND_STAFF_SESSION_HOURS = int(os.environ.get("LIGESIND_STAFF_SESSION_HOURS"
 # IP addresses are never stored: rate-limit counters by address expire from the cache.
 LIGESIND_PURGE_DELETED_DAYS = int(os.environ.get("LIGESIND_PURGE_DELETED_DAYS", "30"))
 # The API answers 429 beyond this rate per member (session or token); visitors get 401.
+LIGESIND_POSTS_PER_PAGE = 20
+LIGESIND_THREADS_PER_PAGE = 30
+LIGESIND_FORUM_POSTS_PER_MINUTE = int(os.environ.get("LIGESIND_FORUM_POSTS_PER_MINUTE", "10"))
+LIGESIND_FORUM_FIRST_DAY_THREADS = int(os.environ.get("LIGESIND_FORUM_FIRST_DAY_THREADS", "3"))
 LIGESIND_API_RATE = os.environ.get("LIGESIND_API_RATE", "120/m")

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from ligesind.activities.demo import load_demo_activities
+from ligesind.community.demo import load_demo_community
 from ligesind.core.demo import DEMO_PASSWORD, MEMBER_COUNT, MEMBER_LOGIN, load_demo
 from ligesind.matching.demo import load_demo_matching
 from ligesind.messaging.demo import load_demo_messages
@@ -16,6 +17,7 @@ class Command(BaseCommand):
         load_demo_activities()
         load_demo_matching()
         load_demo_safety()
+        load_demo_community()
         out = self.stdout
         out.write(self.style.SUCCESS(f"Demo data loaded: {MEMBER_COUNT} members and staff."))
         out.write(f"\nEvery demo login has the password: {DEMO_PASSWORD}\n")

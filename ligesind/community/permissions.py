@@ -1,0 +1,170 @@
+"""Who may read, write and moderate what in forums and groups: one function per rule.
+
+Group content (threads, posts, member lists) is open to members of the group; an open group's
+discussion can also be read before joining. Hidden groups do not exist for anyone outside
+them: not in lists, search, feeds or notifications. Forum moderators (the moderator role and
+administrators) see everything and who wrote anonymous posts.
+"""
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q
+
+from ligesind.accounts.models import Role
+from ligesind.accounts.permissions import (
+    blocked_user_ids,
+    has_role,
+    is_admin,
+    role_municipality_ids,
+)
+from ligesind.membership.entitlements import Feature, has_feature
+
+from .models import Group, GroupKind, GroupMembership, MembershipStatus, Post, Thread, Visibility
+
+AnyUser = AbstractBaseUser | AnonymousUser
+
+
+def can_use_community(user: AnyUser) -> bool:
+    return has_feature(user, Feature.COMMUNITY)
+
+
+def is_forum_moderator(user: AnyUser) -> bool:
+    return can_use_community(user) and (has_role(user, Role.MODERATOR) or is_admin(user))
+
+
+def volunteer_municipality_ids(user: AnyUser) -> frozenset[int]:
+    """The municipalities whose volunteers' group this person belongs to."""
+    return role_municipality_ids(user, Role.PEER_GUIDE) | role_municipality_ids(
+        user, Role.COORDINATOR
+    )
+
+
+def member_group_ids(user: AnyUser) -> frozenset[int]:
+    """Groups this person is a member of (memberships, plus volunteers' groups by role)."""
+    if user.pk is None or not can_use_community(user):
+        return frozenset()
+    cached = getattr(user, "_ligesind_group_ids", None)
+    if cached is None:
+        joined = GroupMembership.objects.filter(
+            user_id=user.pk, status=MembershipStatus.MEMBER
+        ).values_list("group_id", flat=True)
+        volunteers = Group.objects.filter(
+            municipality_id__in=volunteer_municipality_ids(user)
+        ).values_list("pk", flat=True)
+        cached = frozenset(joined) | frozenset(volunteers)
+        user.__dict__["_ligesind_group_ids"] = cached
+    return frozenset(cached)
+
+
+def forget_groups(user: AnyUser) -> None:
+    user.__dict__.pop("_ligesind_group_ids", None)
+
+
+def is_group_member(user: AnyUser, group: Group) -> bool:
+    return group.pk in member_group_ids(user)
+
+
+def visible_groups_q(user: AnyUser) -> Q:
+    """Groups this person may know exist: every non-hidden group, and their own."""
+    if not can_use_community(user):
+        return Q(pk__in=[])
+    if is_forum_moderator(user):
+        return Q()
+    invited = GroupMembership.objects.filter(
+        user_id=user.pk or 0, status=MembershipStatus.INVITED
+    ).values("group_id")
+    return ~Q(visibility=Visibility.HIDDEN) | Q(pk__in=member_group_ids(user)) | Q(pk__in=invited)
+
+
+def can_view_group(user: AnyUser, group: Group) -> bool:
+    return Group.objects.filter(visible_groups_q(user), pk=group.pk).exists()
+
+
+def can_read_group(user: AnyUser, group: Group) -> bool:
+    """The group's discussion and member list."""
+    if not can_use_community(user):
+        return False
+    if is_forum_moderator(user) or is_group_member(user, group):
+        return True
+    return group.visibility == Visibility.OPEN and group.kind != GroupKind.VOLUNTEERS
+
+
+def can_moderate_group(user: AnyUser, group: Group) -> bool:
+    if is_forum_moderator(user):
+        return True
+    if group.kind == GroupKind.VOLUNTEERS:
+        return group.municipality_id in role_municipality_ids(user, Role.COORDINATOR)
+    return GroupMembership.objects.filter(
+        group=group, user_id=user.pk or 0, status=MembershipStatus.MEMBER, is_moderator=True
+    ).exists()
+
+
+def readable_threads_q(user: AnyUser) -> Q:
+    """Threads this person may read: forum threads for members, group threads where they may
+    read the group; never hidden ones (except for moderators) or those of blocked people."""
+    if not can_use_community(user):
+        return Q(pk__in=[])
+    if is_forum_moderator(user):
+        return Q()
+    open_groups = Group.objects.filter(visibility=Visibility.OPEN).exclude(
+        kind=GroupKind.VOLUNTEERS
+    )
+    allowed = Q(category__isnull=False) | Q(group__in=open_groups.values("pk"))
+    allowed |= Q(group__in=member_group_ids(user))
+    shown = Q(hidden_at__isnull=True) | Q(author_id=user.pk)
+    return allowed & shown & ~Q(author_id__in=blocked_user_ids(user))
+
+
+def can_read_thread(user: AnyUser, thread: Thread) -> bool:
+    return Thread.objects.filter(readable_threads_q(user), pk=thread.pk).exists()
+
+
+def shown_posts_q(user: AnyUser) -> Q:
+    """Within a readable thread: posts not hidden by a moderator and not by blocked people."""
+    if is_forum_moderator(user):
+        return Q()
+    return (Q(hidden_at__isnull=True) | Q(author_id=user.pk)) & ~Q(
+        author_id__in=blocked_user_ids(user)
+    )
+
+
+def can_start_thread_in_group(user: AnyUser, group: Group) -> bool:
+    return is_forum_moderator(user) or is_group_member(user, group)
+
+
+def can_post_in(user: AnyUser, thread: Thread) -> bool:
+    """Reply: a readable thread that is not locked; in a group, only its members."""
+    if not can_read_thread(user, thread):
+        return False
+    if is_forum_moderator(user):
+        return True
+    if thread.locked:
+        return False
+    return thread.group is None or is_group_member(user, thread.group)
+
+
+def can_edit_post(user: AnyUser, post: Post) -> bool:
+    if is_forum_moderator(user):
+        return True
+    return (
+        post.author_id == user.pk
+        and can_use_community(user)
+        and post.hidden_at is None
+        and not post.thread.locked
+    )
+
+
+def can_see_author(user: AnyUser, post: Post) -> bool:
+    """Who wrote an anonymous post: the writer and forum moderators."""
+    return not post.anonymous or post.author_id == user.pk or is_forum_moderator(user)
+
+
+def can_moderate_thread(user: AnyUser, thread: Thread) -> bool:
+    """Pin and lock: forum moderators; in a group also its group moderators."""
+    if thread.group is not None:
+        return can_moderate_group(user, thread.group)
+    return is_forum_moderator(user)
+
+
+def can_read_history(user: AnyUser, post: Post) -> bool:
+    return is_forum_moderator(user)

@@ -1,0 +1,53 @@
+"""Community business operations: forums (threads, posts, reactions) and groups."""
+
+from .forums import (
+    edit_post,
+    follow_thread,
+    mark_thread_read,
+    post_url,
+    quoted,
+    reply_to_thread,
+    set_post_hidden,
+    set_thread_state,
+    start_thread,
+    tell_followers,
+    thread_url,
+    toggle_reaction,
+)
+from .groups import (
+    answer_join_request,
+    create_group,
+    ensure_volunteer_group,
+    ensure_volunteer_groups_for,
+    group_url,
+    invite_to_group,
+    join_group,
+    leave_group,
+    set_group_moderator,
+    volunteer_members,
+)
+
+__all__ = [
+    "answer_join_request",
+    "create_group",
+    "edit_post",
+    "ensure_volunteer_group",
+    "ensure_volunteer_groups_for",
+    "follow_thread",
+    "group_url",
+    "invite_to_group",
+    "join_group",
+    "leave_group",
+    "mark_thread_read",
+    "post_url",
+    "quoted",
+    "reply_to_thread",
+    "set_group_moderator",
+    "set_post_hidden",
+    "set_thread_state",
+    "start_thread",
+    "tell_followers",
+    "thread_url",
+    "toggle_reaction",
+    "volunteer_members",
+]

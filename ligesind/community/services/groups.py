@@ -1,0 +1,219 @@
+"""Groups: create, join (open, by request, by invitation), approve, invite, leave, moderators,
+and the volunteers' group every municipality with peer guides gets automatically."""
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from ligesind.accounts.models import Profile, Role, RoleAssignment, User
+from ligesind.accounts.permissions import is_blocked_between
+from ligesind.core.errors import DomainError, NotAllowed
+from ligesind.core.models import Municipality
+from ligesind.core.services import notify
+
+from .. import permissions, search
+from ..models import Group, GroupKind, GroupMembership, MembershipStatus, Visibility
+
+
+def group_url(group: Group) -> str:
+    return reverse("community:group", args=[group.pk])
+
+
+def _count_members(group: Group) -> None:
+    group.member_count = group.memberships.filter(status=MembershipStatus.MEMBER).count()
+    group.save(update_fields=["member_count"])
+
+
+@transaction.atomic
+def create_group(
+    *, actor: User, name: str, kind: str, visibility: str, description: str = ""
+) -> Group:
+    if not permissions.can_use_community(actor):
+        raise NotAllowed(_("Groups are for members."))
+    if kind not in GroupKind.values or kind == GroupKind.VOLUNTEERS:
+        raise DomainError(_("Please choose the type of group."))
+    if visibility not in Visibility.values:
+        raise DomainError(_("Please choose who can join."))
+    name = (name or "").strip()
+    if not name:
+        raise DomainError(_("Please give the group a name."))
+    group = Group.objects.create(
+        name=name[:80],
+        description=(description or "").strip()[:2000],
+        kind=kind,
+        visibility=visibility,
+        created_by=actor,
+    )
+    GroupMembership.objects.create(
+        group=group, user=actor, status=MembershipStatus.MEMBER, is_moderator=True
+    )
+    _count_members(group)
+    permissions.forget_groups(actor)
+    search.index_group(group)
+    return group
+
+
+def _moderators(group: Group) -> list[User]:
+    return list(
+        User.objects.filter(
+            group_memberships__group=group,
+            group_memberships__status=MembershipStatus.MEMBER,
+            group_memberships__is_moderator=True,
+        )
+    )
+
+
+@transaction.atomic
+def join_group(*, actor: User, group: Group) -> GroupMembership:
+    """Open groups: in at once. By request: the group's moderators decide. Hidden groups:
+    only by accepting an invitation."""
+    if not permissions.can_use_community(actor) or group.kind == GroupKind.VOLUNTEERS:
+        raise NotAllowed(_("You cannot join this group."))
+    existing = GroupMembership.objects.filter(group=group, user=actor).first()
+    if existing and existing.status == MembershipStatus.MEMBER:
+        return existing
+    if existing and existing.status == MembershipStatus.INVITED:
+        existing.status = MembershipStatus.MEMBER
+        existing.save(update_fields=["status"])
+    elif group.visibility == Visibility.OPEN:
+        existing = GroupMembership.objects.create(
+            group=group, user=actor, status=MembershipStatus.MEMBER
+        )
+    elif group.visibility == Visibility.REQUEST:
+        if existing is None:
+            existing = GroupMembership.objects.create(
+                group=group, user=actor, status=MembershipStatus.REQUESTED
+            )
+            url = reverse("community:group_requests", args=[group.pk])
+            for moderator in _moderators(group):
+                notify(moderator, "group_join_request", params={"group": group.name}, url=url)
+        return existing
+    else:
+        raise NotAllowed(_("You cannot join this group."))
+    _count_members(group)
+    permissions.forget_groups(actor)
+    return existing
+
+
+@transaction.atomic
+def answer_join_request(
+    *, actor: User, membership: GroupMembership, approve: bool
+) -> GroupMembership | None:
+    group = membership.group
+    if not permissions.can_moderate_group(actor, group):
+        raise NotAllowed(_("Only the group's moderators can answer requests."))
+    if membership.status != MembershipStatus.REQUESTED:
+        raise DomainError(_("This request has already been answered."))
+    if not approve:
+        membership.delete()
+        return None
+    membership.status = MembershipStatus.MEMBER
+    membership.save(update_fields=["status"])
+    _count_members(group)
+    notify(membership.user, "group_welcome", params={"group": group.name}, url=group_url(group))
+    return membership
+
+
+@transaction.atomic
+def invite_to_group(*, actor: User, group: Group, alias: str) -> GroupMembership:
+    if not permissions.can_moderate_group(actor, group) or group.kind == GroupKind.VOLUNTEERS:
+        raise NotAllowed(_("Only the group's moderators can invite."))
+    profile = (
+        Profile.objects.filter(alias__iexact=(alias or "").strip(), user__is_active=True)
+        .select_related("user")
+        .first()
+    )
+    if profile is None or is_blocked_between(actor, profile.user):
+        raise DomainError(_("We could not find a member with that alias."))
+    invitee = profile.user
+    if not permissions.can_use_community(invitee):
+        raise DomainError(_("We could not find a member with that alias."))
+    membership, created = GroupMembership.objects.get_or_create(
+        group=group, user=invitee, defaults={"status": MembershipStatus.INVITED}
+    )
+    if membership.status == MembershipStatus.MEMBER:
+        raise DomainError(_("%(alias)s is already in the group.") % {"alias": profile.alias})
+    if membership.status == MembershipStatus.REQUESTED:
+        return answer_join_request(actor=actor, membership=membership, approve=True) or membership
+    if created:
+        notify(invitee, "group_invitation", params={"group": group.name}, url=group_url(group))
+    return membership
+
+
+@transaction.atomic
+def leave_group(*, actor: User, group: Group) -> None:
+    """Leave (or withdraw a request, or decline an invitation). When the last group moderator
+    leaves, the longest-standing member takes over, so no group is left without one."""
+    membership = GroupMembership.objects.filter(group=group, user=actor).first()
+    if membership is None:
+        return
+    membership.delete()
+    remaining = group.memberships.filter(status=MembershipStatus.MEMBER)
+    if membership.is_moderator and not remaining.filter(is_moderator=True).exists():
+        successor = remaining.order_by("created_at", "pk").first()
+        if successor is not None:
+            successor.is_moderator = True
+            successor.save(update_fields=["is_moderator"])
+    _count_members(group)
+    permissions.forget_groups(actor)
+
+
+@transaction.atomic
+def set_group_moderator(*, actor: User, membership: GroupMembership, moderator: bool) -> None:
+    if not permissions.can_moderate_group(actor, membership.group):
+        raise NotAllowed(_("Only the group's moderators can choose moderators."))
+    if membership.status != MembershipStatus.MEMBER:
+        raise DomainError(_("Only members of the group can be moderators."))
+    if not moderator and membership.user_id == actor.pk:
+        others = membership.group.memberships.filter(is_moderator=True).exclude(pk=membership.pk)
+        if not others.exists():
+            raise DomainError(_("The group needs at least one moderator."))
+    membership.is_moderator = moderator
+    membership.save(update_fields=["is_moderator"])
+
+
+def ensure_volunteer_group(municipality: Municipality) -> Group:
+    """The private group of one municipality's peer guides and coordinators, named in the
+    site's language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _volunteer_group(municipality)
+
+
+def _volunteer_group(municipality: Municipality) -> Group:
+    group, created = Group.objects.get_or_create(
+        municipality=municipality,
+        defaults={
+            "name": _("Volunteers in %(municipality)s") % {"municipality": municipality.name},
+            "kind": GroupKind.VOLUNTEERS,
+            "visibility": Visibility.HIDDEN,
+            "description": _(
+                "For the peer guides and coordinators of %(municipality)s: use each other as "
+                "sparring partners."
+            )
+            % {"municipality": municipality.name},
+        },
+    )
+    if created:
+        search.index_group(group)
+    return group
+
+
+def ensure_volunteer_groups_for(assignment: RoleAssignment) -> None:
+    if assignment.role == Role.PEER_GUIDE:
+        for place in assignment.municipalities.all():
+            ensure_volunteer_group(place)
+    assignment.user.__dict__.pop("_ligesind_group_ids", None)
+
+
+def volunteer_members(group: Group) -> list[User]:
+    return list(
+        User.objects.filter(
+            is_active=True,
+            roles__role__in=[Role.PEER_GUIDE, Role.COORDINATOR],
+            roles__municipalities=group.municipality_id,
+        )
+        .select_related("profile")
+        .distinct()
+    )

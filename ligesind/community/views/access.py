@@ -1,0 +1,84 @@
+"""Loading what a view works on, with the permission check, and how posts are shown."""
+
+from dataclasses import dataclass
+from typing import Any, cast
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from ligesind.accounts.models import User
+from ligesind.core.markdown import render_markdown
+from ligesind.core.privacy import display_alias
+
+from .. import permissions
+from ..models import Group, Post, Thread
+
+
+def member(request: HttpRequest) -> User:
+    """Views are behind ``login_required``; signed in without the community feature: 403."""
+    if not permissions.can_use_community(request.user):
+        raise PermissionDenied
+    return cast(User, request.user)
+
+
+def readable_thread(request: HttpRequest, pk: int) -> Thread:
+    member(request)
+    thread = get_object_or_404(
+        Thread.objects.select_related("category", "group", "author__profile"), pk=pk
+    )
+    if not permissions.can_read_thread(request.user, thread):
+        raise Http404
+    return thread
+
+
+def readable_post(request: HttpRequest, pk: int) -> Post:
+    member(request)
+    post = get_object_or_404(
+        Post.objects.select_related("thread__category", "thread__group", "author__profile"), pk=pk
+    )
+    if not permissions.can_read_thread(request.user, post.thread):
+        raise Http404
+    if not Post.objects.filter(permissions.shown_posts_q(request.user), pk=pk).exists():
+        raise Http404
+    return post
+
+
+def visible_group(request: HttpRequest, pk: int) -> Group:
+    member(request)
+    group = get_object_or_404(Group, pk=pk)
+    if not permissions.can_view_group(request.user, group):
+        raise Http404
+    return group
+
+
+@dataclass
+class ShownPost:
+    post: Post
+    author: str
+    html: SafeString
+    can_edit: bool
+    reacted: set[str]
+
+
+def author_name(viewer: Any, post: Post) -> str:
+    if not post.anonymous:
+        return display_alias(post.author)
+    if permissions.can_see_author(viewer, post) and post.author_id != viewer.pk:
+        return _("anonymous member (%(alias)s)") % {"alias": display_alias(post.author)}
+    if post.author_id == viewer.pk:
+        return _("anonymous member (you)")
+    return _("anonymous member")
+
+
+def shown(viewer: Any, post: Post, reacted: set[str], *, moderator: bool) -> ShownPost:
+    return ShownPost(
+        post=post,
+        author=author_name(viewer, post),
+        html=render_markdown(post.body),
+        can_edit=moderator
+        or (post.author_id == viewer.pk and post.hidden_at is None and not post.thread.locked),
+        reacted=reacted,
+    )

@@ -1,0 +1,234 @@
+"""Forum pages: the category list, a category's threads, a thread, writing and moderating."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ligesind.core.errors import DomainError
+
+from .. import permissions, services
+from ..forms import EditForm, PostForm, SearchForm, ThreadForm
+from ..models import Category, Post, Reaction, Subscription, Thread, ThreadRead
+from .access import member, readable_post, readable_thread, shown
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    """Everyone sees the categories; members also their groups' way in and the search box."""
+    return render(
+        request,
+        "community/index.html",
+        {
+            "categories": Category.objects.all(),
+            "can_use": permissions.can_use_community(request.user),
+            "search_form": SearchForm(),
+        },
+    )
+
+
+def thread_rows(request: HttpRequest, threads: QuerySet[Thread]) -> Page:
+    """A page of threads the viewer may read, pinned first, each marked read or unread."""
+    viewer = member(request)
+    read = ThreadRead.objects.filter(
+        thread=OuterRef("pk"), user_id=viewer.pk, read_at__gte=OuterRef("last_post_at")
+    )
+    rows = (
+        threads.filter(permissions.readable_threads_q(viewer))
+        .select_related("author__profile")
+        .annotate(is_read=Exists(read))
+        .order_by("-pinned", "-last_post_at", "-pk")
+    )
+    return Paginator(rows, settings.LIGESIND_THREADS_PER_PAGE).get_page(request.GET.get("page"))
+
+
+@login_required
+def category(request: HttpRequest, slug: str) -> HttpResponse:
+    member(request)
+    place = get_object_or_404(Category, slug=slug)
+    page = thread_rows(request, Thread.objects.filter(category=place))
+    return render(request, "community/category.html", {"category": place, "page": page})
+
+
+def _post_page(request: HttpRequest, thread: Thread) -> HttpResponse:
+    viewer = member(request)
+    moderator = permissions.is_forum_moderator(viewer)
+    posts = (
+        Post.objects.filter(permissions.shown_posts_q(viewer), thread=thread)
+        .select_related("author__profile")
+        .order_by("number")
+    )
+    page = Paginator(posts, settings.LIGESIND_POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    on_page = list(page.object_list)
+    mine: dict[int, set[str]] = {}
+    for post_id, kind in Reaction.objects.filter(
+        user_id=viewer.pk, post_id__in=[p.pk for p in on_page]
+    ).values_list("post_id", "kind"):
+        mine.setdefault(post_id, set()).add(kind)
+    for post in on_page:
+        post.thread = thread
+    if on_page:
+        services.mark_thread_read(
+            actor=viewer,
+            thread=thread,
+            until=max(p.created_at for p in on_page),
+        )
+    return render(
+        request,
+        "community/thread.html",
+        {
+            "thread": thread,
+            "page": page,
+            "posts": [
+                shown(viewer, p, mine.get(p.pk, set()), moderator=moderator) for p in on_page
+            ],
+            "can_reply": permissions.can_post_in(viewer, thread),
+            "can_moderate": permissions.can_moderate_thread(viewer, thread),
+            "is_moderator": moderator,
+            "following": Subscription.objects.filter(thread=thread, user_id=viewer.pk).exists(),
+            "form": PostForm(allow_anonymous=_anonymous_here(thread)),
+        },
+    )
+
+
+def _anonymous_here(thread: Thread) -> bool:
+    return thread.category is not None and thread.category.allows_anonymous
+
+
+@login_required
+def thread(request: HttpRequest, pk: int) -> HttpResponse:
+    return _post_page(request, readable_thread(request, pk))
+
+
+@login_required
+def new_thread(request: HttpRequest, slug: str) -> HttpResponse:
+    actor = member(request)
+    place = get_object_or_404(Category, slug=slug)
+    form = ThreadForm(request.POST or None, allow_anonymous=place.allows_anonymous)
+    if request.method == "POST" and form.is_valid():
+        try:
+            started = services.start_thread(
+                actor=actor,
+                category=place,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+                anonymous=form.cleaned_data.get("anonymous", False),
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect("community:thread", started.pk)
+    return render(request, "community/thread_form.html", {"form": form, "category": place})
+
+
+@login_required
+def reply(request: HttpRequest, pk: int) -> HttpResponse:
+    topic = readable_thread(request, pk)
+    actor = member(request)
+    if not permissions.can_post_in(actor, topic):
+        raise PermissionDenied
+    initial = {}
+    if request.GET.get("quote", "").isdigit():
+        source = readable_post(request, int(request.GET["quote"]))
+        if source.thread_id == topic.pk:
+            initial["body"] = services.quoted(viewer=actor, post=source)
+    form = PostForm(request.POST or None, initial=initial, allow_anonymous=_anonymous_here(topic))
+    if request.method == "POST" and form.is_valid():
+        try:
+            post = services.reply_to_thread(
+                actor=actor,
+                thread=topic,
+                body=form.cleaned_data["body"],
+                anonymous=form.cleaned_data.get("anonymous", False),
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect(services.post_url(post))
+    return render(request, "community/reply.html", {"form": form, "thread": topic})
+
+
+@login_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    post = readable_post(request, pk)
+    actor = member(request)
+    if not permissions.can_edit_post(actor, post):
+        raise PermissionDenied
+    form = EditForm(request.POST or None, initial={"body": post.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            post = services.edit_post(actor=actor, post=post, body=form.cleaned_data["body"])
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Your changes are saved. The post is marked as edited."))
+            return redirect(services.post_url(post))
+    return render(request, "community/edit.html", {"form": form, "post": post})
+
+
+@login_required
+def history(request: HttpRequest, pk: int) -> HttpResponse:
+    post = readable_post(request, pk)
+    if not permissions.can_read_history(request.user, post):
+        raise Http404
+    return render(
+        request,
+        "community/history.html",
+        {"post": post, "revisions": post.revisions.select_related("edited_by__profile")},
+    )
+
+
+def _back_to(post: Post) -> HttpResponse:
+    return redirect(services.post_url(post))
+
+
+@login_required
+@require_POST
+def react(request: HttpRequest, pk: int) -> HttpResponse:
+    post = readable_post(request, pk)
+    try:
+        services.toggle_reaction(
+            actor=member(request), post=post, kind=request.POST.get("kind", "")
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    return _back_to(post)
+
+
+@login_required
+@require_POST
+def follow(request: HttpRequest, pk: int) -> HttpResponse:
+    topic = readable_thread(request, pk)
+    wanted = request.POST.get("follow") == "1"
+    services.follow_thread(actor=member(request), thread=topic, follow=wanted)
+    if wanted:
+        messages.success(request, _("You follow this thread and will hear about new posts."))
+    else:
+        messages.success(request, _("You no longer follow this thread."))
+    return redirect("community:thread", topic.pk)
+
+
+@login_required
+@require_POST
+def moderate_thread(request: HttpRequest, pk: int) -> HttpResponse:
+    topic = readable_thread(request, pk)
+    if not permissions.can_moderate_thread(request.user, topic):
+        raise PermissionDenied
+    change = request.POST.get("change", "")
+    states = {
+        "pin": {"pinned": True},
+        "unpin": {"pinned": False},
+        "lock": {"locked": True},
+        "unlock": {"locked": False},
+    }
+    if change not in states:
+        messages.error(request, _("Please choose what to change."))
+    else:
+        services.set_thread_state(actor=member(request), thread=topic, **states[change])
+        messages.success(request, _("The thread is changed."))
+    return redirect("community:thread", topic.pk)

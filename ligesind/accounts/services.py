@@ -215,12 +215,20 @@ def block_user(*, actor: User, target: User) -> Block:
     if not permissions.can_block(actor, target):
         raise NotAllowed(_("You cannot block this member."))
     block, _created = Block.objects.get_or_create(blocker=actor, blocked=target)
+    _forget_blocks(actor, target)
     return block
+
+
+def _forget_blocks(*people: User) -> None:
+    """Pages may keep a member's blocks for one request on the user object (the forums do)."""
+    for person in people:
+        person.__dict__.pop("_ligesind_blocked", None)
 
 
 @transaction.atomic
 def unblock_user(*, actor: User, target: User) -> None:
     Block.objects.filter(blocker=actor, blocked=target).delete()
+    _forget_blocks(actor, target)
 
 
 @transaction.atomic

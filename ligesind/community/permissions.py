@@ -24,6 +24,16 @@ from .models import Group, GroupKind, GroupMembership, MembershipStatus, Post, T
 AnyUser = AbstractBaseUser | AnonymousUser
 
 
+def blocked_ids(user: AnyUser) -> frozenset[int]:
+    """``blocked_user_ids``, read once per request: forum pages ask several times. (Blocking
+    and unblocking forget it; the forums hold no long-lived user objects, unlike the chat.)"""
+    cached: frozenset[int] | None = user.__dict__.get("_ligesind_blocked")
+    if cached is None:
+        cached = blocked_user_ids(user)
+        user.__dict__["_ligesind_blocked"] = cached
+    return cached
+
+
 def can_use_community(user: AnyUser) -> bool:
     return has_feature(user, Feature.COMMUNITY)
 
@@ -99,33 +109,42 @@ def can_moderate_group(user: AnyUser, group: Group) -> bool:
     ).exists()
 
 
-def readable_threads_q(user: AnyUser) -> Q:
+def readable_threads_q(user: AnyUser, *, in_groups: bool = True) -> Q:
     """Threads this person may read: forum threads for members, group threads where they may
-    read the group; never hidden ones (except for moderators) or those of blocked people."""
+    read the group; never hidden ones (except for moderators) or those of blocked people.
+    ``in_groups=False`` leaves group threads out (a category's list), saving the group query.
+    ``can_read_thread`` is the same rule for one thread."""
     if not can_use_community(user):
         return Q(pk__in=[])
     if is_forum_moderator(user):
         return Q()
-    open_groups = Group.objects.filter(visibility=Visibility.OPEN).exclude(
-        kind=GroupKind.VOLUNTEERS
-    )
-    allowed = Q(category__isnull=False) | Q(group__in=open_groups.values("pk"))
-    allowed |= Q(group__in=member_group_ids(user))
+    allowed = Q(category__isnull=False)
+    if in_groups:
+        open_groups = Group.objects.filter(visibility=Visibility.OPEN).exclude(
+            kind=GroupKind.VOLUNTEERS
+        )
+        allowed |= Q(group__in=open_groups.values("pk")) | Q(group__in=member_group_ids(user))
     shown = Q(hidden_at__isnull=True) | Q(author_id=user.pk)
-    return allowed & shown & ~Q(author_id__in=blocked_user_ids(user))
+    return allowed & shown & ~Q(author_id__in=blocked_ids(user))
 
 
 def can_read_thread(user: AnyUser, thread: Thread) -> bool:
-    return Thread.objects.filter(readable_threads_q(user), pk=thread.pk).exists()
+    if not can_use_community(user):
+        return False
+    if is_forum_moderator(user):
+        return True
+    if thread.author_id is not None and thread.author_id in blocked_ids(user):
+        return False
+    if thread.hidden_at is not None and thread.author_id != user.pk:
+        return False
+    return thread.group_id is None or can_read_group(user, thread.group)  # type: ignore[arg-type]
 
 
 def shown_posts_q(user: AnyUser) -> Q:
     """Within a readable thread: posts not hidden by a moderator and not by blocked people."""
     if is_forum_moderator(user):
         return Q()
-    return (Q(hidden_at__isnull=True) | Q(author_id=user.pk)) & ~Q(
-        author_id__in=blocked_user_ids(user)
-    )
+    return (Q(hidden_at__isnull=True) | Q(author_id=user.pk)) & ~Q(author_id__in=blocked_ids(user))
 
 
 def can_start_thread_in_group(user: AnyUser, group: Group) -> bool:

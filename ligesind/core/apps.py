@@ -12,7 +12,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from ligesind.accounts.backends import register_user_annotation
+
         from .privacy import register_export
+
+        register_user_annotation("ligesind_unread_notifications", unread_notifications)
 
         register_export(
             "notifications",
@@ -26,6 +30,22 @@ class CoreConfig(AppConfig):
             models=["core.NotificationPreference"],
             collect=export_preferences,
         )
+
+
+def unread_notifications() -> object:
+    """The navigation's unread count, loaded with the signed-in user."""
+    from django.db.models import Count, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+
+    from .models import Notification
+
+    unread = (
+        Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
+        .values("recipient")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(unread), 0)
 
 
 def export_notifications(user: "AbstractBaseUser") -> list[dict[str, object]]:

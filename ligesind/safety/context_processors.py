@@ -14,7 +14,9 @@ def safety(request: HttpRequest) -> dict[str, object]:
         return {}
     hours = settings.LIVSLINIEN_HOURS
     context: dict[str, object] = {
-        "crisis_panel": services.take_pending_panel(user),
+        # Loaded with the user (accounts.backends): the UPDATE runs only when a panel waits.
+        "crisis_panel": getattr(user, "ligesind_crisis_pending", True)
+        and services.take_pending_panel(user),
         "livslinien_hours": hours,
         "livslinien_open": is_open(hours),
     }

@@ -19,6 +19,15 @@ def crisis_check(author: AbstractBaseUser, text: str, where: str) -> None:
     check_text(author, text, where)  # type: ignore[arg-type]
 
 
+def crisis_pending() -> object:
+    """Whether a help panel waits for the user: loaded with the signed-in user."""
+    from django.db.models import Exists, OuterRef
+
+    return Exists(
+        CrisisAlert.objects.filter(author=OuterRef("pk"), shown_to_author_at__isnull=True)
+    )
+
+
 def export_safety(user: Any) -> dict[str, Any]:
     return {
         "crisis_alerts": [
@@ -71,7 +80,10 @@ KINDS = [
 
 
 def register() -> None:
+    from ligesind.accounts.backends import register_user_annotation
+
     register_text_check(crisis_check)
+    register_user_annotation("ligesind_crisis_pending", crisis_pending)
     for key, label, message in KINDS:
         register_kind(NotificationKind(key, label, message, EmailMode.IMMEDIATE))
     register_export(

@@ -167,6 +167,34 @@ RULES: dict[str, Rule] = {
     ),
     "admin:logout": Rule(ALL, method="post", why="signing out is harmless"),
     # Safety
+    # Forums and groups (community): alice's thread (blocked member cannot see it), bob's
+    # reply, and alice's hidden group (exists only for her and moderators)
+    "community:index": Rule(ALL, why="visitors see the categories and an invitation"),
+    "community:category": Rule(SIGNED_IN, lambda ids: {"slug": "everyday-life"}),
+    "community:new_thread": Rule(SIGNED_IN, lambda ids: {"slug": "everyday-life"}),
+    "community:thread": Rule(SIGNED_IN_NOT_BLOCKED, pk("thread")),
+    "community:reply": Rule(SIGNED_IN_NOT_BLOCKED, pk("thread")),
+    "community:follow": Rule(
+        SIGNED_IN_NOT_BLOCKED, pk("thread"), method="post", data=lambda ids: {"follow": "1"}
+    ),
+    "community:moderate_thread": Rule(
+        MODERATORS, pk("thread"), method="post", data=lambda ids: {"change": "pin"}
+    ),
+    "community:edit_post": Rule(OWNER | MODERATORS, pk("alice_post")),
+    "community:history": Rule(MODERATORS, pk("alice_post")),
+    "community:react": Rule(
+        SIGNED_IN_NOT_BLOCKED, pk("bob_post"), method="post", data=lambda ids: {"kind": "thanks"}
+    ),
+    "community:groups": Rule(SIGNED_IN),
+    "community:group_create": Rule(SIGNED_IN),
+    "community:group": Rule(OWNER | MODERATORS, pk("group")),
+    "community:group_new_thread": Rule(OWNER | MODERATORS, pk("group")),
+    "community:group_join": Rule(OWNER | MODERATORS, pk("group"), method="post"),
+    "community:group_leave": Rule(OWNER | MODERATORS, pk("group"), method="post"),
+    "community:group_members": Rule(OWNER | MODERATORS, pk("group")),
+    "community:group_requests": Rule(OWNER | MODERATORS, pk("group")),
+    "community:group_invite": Rule(OWNER | MODERATORS, pk("group")),
+    "community:search": Rule(SIGNED_IN),
     "safety:alerts": Rule(MODERATORS),
     "safety:alert": Rule(MODERATORS, pk("alert")),
     "safety:lexicon": Rule(MODERATORS),

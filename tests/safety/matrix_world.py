@@ -15,6 +15,8 @@ from ligesind.accounts import services as accounts
 from ligesind.accounts.models import ExperienceCategory, Role, RoleAssignment, User
 from ligesind.activities import services as activities
 from ligesind.activities.models import CourseTemplate
+from ligesind.community import services as community
+from ligesind.community.models import Category
 from ligesind.core.services import notify
 from ligesind.matching import services as matching
 from ligesind.matching.models import CheckIn
@@ -104,6 +106,16 @@ def build_world() -> World:
     ids["match"] = match.pk
     check_in = CheckIn.objects.filter(match=match, user=alice).first()
     ids["check_in"] = check_in.pk if check_in else 0
+
+    thread = community.start_thread(
+        actor=alice, category=Category.objects.get(slug="everyday-life"), title="Tråd", body="Hej"
+    )
+    ids["thread"] = thread.pk
+    ids["alice_post"] = thread.posts.get().pk
+    ids["bob_post"] = community.reply_to_thread(actor=bob, thread=thread, body="Hej Alice").pk
+    ids["group"] = community.create_group(
+        actor=alice, name="Alices lukkede gruppe", kind="community", visibility="hidden"
+    ).pk
 
     messaging.send_message(actor=alice, conversation=chat, body="Jeg vil ikke leve mere")
     ids["alert"] = CrisisAlert.objects.get(author=alice).pk

@@ -92,7 +92,7 @@ def _add_post(actor: User, thread: Thread, body: str, anonymous: bool) -> Post:
     if thread.group_id:
         Group.objects.filter(pk=thread.group_id).update(last_post_at=now)
     Subscription.objects.get_or_create(thread=thread, user=actor)
-    ThreadRead.objects.update_or_create(thread=thread, user=actor, defaults={"read_at": now})
+    mark_thread_read(actor=actor, thread=thread, until=now)
     search.index_post(post)
     return post
 
@@ -132,7 +132,9 @@ def start_thread(
 @transaction.atomic
 def reply_to_thread(*, actor: User, thread: Thread, body: str, anonymous: bool = False) -> Post:
     thread = (
-        Thread.objects.select_for_update().select_related("category", "group").get(pk=thread.pk)
+        Thread.objects.select_for_update(of=("self",))
+        .select_related("category", "group")
+        .get(pk=thread.pk)
     )
     locked_out = thread.locked and not permissions.is_forum_moderator(actor)
     if locked_out and permissions.can_read_thread(actor, thread):
@@ -238,7 +240,13 @@ def follow_thread(*, actor: User, thread: Thread, follow: bool) -> None:
 
 
 def mark_thread_read(*, actor: User, thread: Thread, until: datetime) -> None:
-    ThreadRead.objects.update_or_create(thread=thread, user=actor, defaults={"read_at": until})
+    """Posts up to ``until`` are read (one upsert)."""
+    ThreadRead.objects.bulk_create(
+        [ThreadRead(thread=thread, user=actor, read_at=until)],
+        update_conflicts=True,
+        unique_fields=["user", "thread"],
+        update_fields=["read_at"],
+    )
 
 
 def set_post_hidden(*, post: Post, hidden: bool) -> None:

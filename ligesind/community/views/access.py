@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.safestring import SafeString
@@ -14,7 +15,7 @@ from ligesind.core.markdown import render_markdown
 from ligesind.core.privacy import display_alias
 
 from .. import permissions
-from ..models import Group, Post, Thread
+from ..models import Group, Post, Subscription, Thread, ThreadRead
 
 
 def member(request: HttpRequest) -> User:
@@ -25,9 +26,15 @@ def member(request: HttpRequest) -> User:
 
 
 def readable_thread(request: HttpRequest, pk: int) -> Thread:
-    member(request)
+    """The thread, with the viewer's ``read_at`` and ``following`` loaded in the same query."""
+    viewer = member(request)
+    read = ThreadRead.objects.filter(thread=OuterRef("pk"), user_id=viewer.pk)
+    follows = Subscription.objects.filter(thread=OuterRef("pk"), user_id=viewer.pk)
     thread = get_object_or_404(
-        Thread.objects.select_related("category", "group", "author__profile"), pk=pk
+        Thread.objects.select_related("category", "group").annotate(
+            read_at=Subquery(read.values("read_at")[:1]), following=Exists(follows)
+        ),
+        pk=pk,
     )
     if not permissions.can_read_thread(request.user, thread):
         raise Http404

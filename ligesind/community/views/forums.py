@@ -15,7 +15,7 @@ from ligesind.core.errors import DomainError
 
 from .. import permissions, services
 from ..forms import EditForm, PostForm, SearchForm, ThreadForm
-from ..models import Category, Post, Reaction, Subscription, Thread, ThreadRead
+from ..models import Category, Post, Reaction, Thread, ThreadRead
 from .access import member, readable_post, readable_thread, shown
 
 
@@ -32,14 +32,14 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def thread_rows(request: HttpRequest, threads: QuerySet[Thread]) -> Page:
+def thread_rows(request: HttpRequest, threads: QuerySet[Thread], *, in_groups: bool = True) -> Page:
     """A page of threads the viewer may read, pinned first, each marked read or unread."""
     viewer = member(request)
     read = ThreadRead.objects.filter(
         thread=OuterRef("pk"), user_id=viewer.pk, read_at__gte=OuterRef("last_post_at")
     )
     rows = (
-        threads.filter(permissions.readable_threads_q(viewer))
+        threads.filter(permissions.readable_threads_q(viewer, in_groups=in_groups))
         .select_related("author__profile")
         .annotate(is_read=Exists(read))
         .order_by("-pinned", "-last_post_at", "-pk")
@@ -51,20 +51,28 @@ def thread_rows(request: HttpRequest, threads: QuerySet[Thread]) -> Page:
 def category(request: HttpRequest, slug: str) -> HttpResponse:
     member(request)
     place = get_object_or_404(Category, slug=slug)
-    page = thread_rows(request, Thread.objects.filter(category=place))
+    page = thread_rows(request, Thread.objects.filter(category=place), in_groups=False)
     return render(request, "community/category.html", {"category": place, "page": page})
 
 
 def _post_page(request: HttpRequest, thread: Thread) -> HttpResponse:
+    """Page n holds posts numbered (n-1)*20+1 … n*20, so a post's address never moves; posts
+    hidden from this viewer leave their page a little shorter."""
     viewer = member(request)
     moderator = permissions.is_forum_moderator(viewer)
-    posts = (
-        Post.objects.filter(permissions.shown_posts_q(viewer), thread=thread)
+    per_page = settings.LIGESIND_POSTS_PER_PAGE
+    page = Paginator(range(thread.post_count), per_page).get_page(request.GET.get("page"))
+    first = (page.number - 1) * per_page
+    on_page = list(
+        Post.objects.filter(
+            permissions.shown_posts_q(viewer),
+            thread=thread,
+            number__gt=first,
+            number__lte=first + per_page,
+        )
         .select_related("author__profile")
         .order_by("number")
     )
-    page = Paginator(posts, settings.LIGESIND_POSTS_PER_PAGE).get_page(request.GET.get("page"))
-    on_page = list(page.object_list)
     mine: dict[int, set[str]] = {}
     for post_id, kind in Reaction.objects.filter(
         user_id=viewer.pk, post_id__in=[p.pk for p in on_page]
@@ -72,12 +80,9 @@ def _post_page(request: HttpRequest, thread: Thread) -> HttpResponse:
         mine.setdefault(post_id, set()).add(kind)
     for post in on_page:
         post.thread = thread
-    if on_page:
-        services.mark_thread_read(
-            actor=viewer,
-            thread=thread,
-            until=max(p.created_at for p in on_page),
-        )
+    newest = max((p.created_at for p in on_page), default=None)
+    if newest and (thread.read_at is None or newest > thread.read_at):  # type: ignore[attr-defined]
+        services.mark_thread_read(actor=viewer, thread=thread, until=newest)
     return render(
         request,
         "community/thread.html",
@@ -90,7 +95,7 @@ def _post_page(request: HttpRequest, thread: Thread) -> HttpResponse:
             "can_reply": permissions.can_post_in(viewer, thread),
             "can_moderate": permissions.can_moderate_thread(viewer, thread),
             "is_moderator": moderator,
-            "following": Subscription.objects.filter(thread=thread, user_id=viewer.pk).exists(),
+            "following": thread.following,  # type: ignore[attr-defined]
             "form": PostForm(allow_anonymous=_anonymous_here(thread)),
         },
     )

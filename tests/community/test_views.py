@@ -1,0 +1,183 @@
+"""Forum and group pages: what each role sees, bad input keeps the text, query counts stay
+flat as posts grow. (Every URL × role is also probed by tests/safety/test_authorization_matrix.)"""
+
+import pytest
+from django.urls import reverse
+
+from ligesind.accounts import services as accounts
+from ligesind.community import services
+from ligesind.community.models import Post, Reaction, Thread
+
+
+def test_visitors_see_categories_and_an_invitation_but_no_content(client, make_thread):
+    make_thread(title="Privat emne")
+    page = client.get(reverse("community:index")).content.decode()
+    assert "Hverdagsliv" in page and "Bliv medlem" in page or "Join" in page
+    assert "Privat emne" not in page
+    assert 'href="/community/c/' not in page
+    thread = Thread.objects.get()
+    response = client.get(reverse("community:thread", args=[thread.pk]))
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    response = client.get(reverse("community:category", args=["everyday-life"]))
+    assert response.status_code == 302
+
+
+def test_members_read_a_category_and_a_thread(client, make_thread, other):
+    thread = make_thread(title="Små ting", body="**Gå** en tur")
+    client.force_login(other)
+    listing = client.get(reverse("community:category", args=["everyday-life"])).content.decode()
+    assert "Små ting" in listing and "ny" in listing
+    page = client.get(reverse("community:thread", args=[thread.pk])).content.decode()
+    assert "<strong>Gå</strong> en tur" in page and "Det genkender jeg" in page
+    listing = client.get(reverse("community:category", args=["everyday-life"])).content.decode()
+    assert 'class="unread"' not in listing
+
+
+def test_anonymous_author_shown_as_such(client, make_thread, relatives, other, moderator):
+    thread = make_thread(category=relatives, anonymous=True, title="Min datter")
+    client.force_login(other)
+    page = client.get(reverse("community:thread", args=[thread.pk])).content.decode()
+    assert "anonymt medlem" in page and "Solhjerte" not in page
+    listing = client.get(reverse("community:category", args=["relatives"])).content.decode()
+    assert "Solhjerte" not in listing
+    client.force_login(moderator)
+    page = client.get(reverse("community:thread", args=[thread.pk])).content.decode()
+    assert "anonymt medlem (Solhjerte)" in page
+
+
+def test_a_reply_with_no_text_keeps_the_page_and_explains(client, make_thread, other):
+    thread = make_thread()
+    client.force_login(other)
+    response = client.post(reverse("community:reply", args=[thread.pk]), {"body": "  "})
+    assert response.status_code == 200
+    assert "Skriv venligst noget." in response.content.decode()
+    response = client.post(reverse("community:reply", args=[thread.pk]), {"body": "Tak!"})
+    assert response.status_code == 302 and response["Location"].endswith("#post-2")
+
+
+def test_a_refused_thread_keeps_what_was_written(client, settings, other):
+    settings.LIGESIND_FORUM_FIRST_DAY_THREADS = 0
+    client.force_login(other)
+    response = client.post(
+        reverse("community:new_thread", args=["everyday-life"]),
+        {"title": "Min titel", "body": "En lang tekst jeg ikke vil miste"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and "første dag" in page
+    assert "Min titel" in page and "En lang tekst jeg ikke vil miste" in page
+
+
+def test_quote_prefills_the_reply(client, make_thread, other):
+    thread = make_thread(body="Citér mig")
+    client.force_login(other)
+    post = thread.posts.get()
+    page = client.get(reverse("community:reply", args=[thread.pk]) + f"?quote={post.pk}")
+    assert "Solhjerte skrev:\n&gt; Citér mig" in page.content.decode()
+
+
+def test_react_follow_and_edit_through_the_pages(client, make_thread, member, other):
+    thread = make_thread()
+    post = thread.posts.get()
+    client.force_login(other)
+    client.post(reverse("community:react", args=[post.pk]), {"kind": "recognise"})
+    assert Reaction.objects.filter(post=post, user=other, kind="recognise").exists()
+    client.post(reverse("community:follow", args=[thread.pk]), {"follow": "1"})
+    assert thread.subscriptions.filter(user=other).exists()
+    assert client.get(reverse("community:edit_post", args=[post.pk])).status_code == 403
+    client.force_login(member)
+    client.post(reverse("community:edit_post", args=[post.pk]), {"body": "Rettet tekst"})
+    post.refresh_from_db()
+    assert post.body == "Rettet tekst" and post.edited_at
+    page = client.get(reverse("community:thread", args=[thread.pk])).content.decode()
+    assert "redigeret" in page
+
+
+def test_moderators_pin_lock_and_read_history(client, make_thread, member, moderator):
+    thread = make_thread()
+    post = thread.posts.get()
+    services.edit_post(actor=member, post=post, body="Ny tekst")
+    client.force_login(member)
+    assert client.get(reverse("community:history", args=[post.pk])).status_code == 404
+    client.force_login(moderator)
+    history = client.get(reverse("community:history", args=[post.pk])).content.decode()
+    assert "Jeg går en tur hver dag." in history
+    client.post(reverse("community:moderate_thread", args=[thread.pk]), {"change": "lock"})
+    thread.refresh_from_db()
+    assert thread.locked
+
+
+def test_blocked_members_get_404_and_their_posts_are_not_shown(client, make_thread, member, other):
+    thread = make_thread()
+    services.reply_to_thread(actor=other, thread=thread, body="Svar fra Havfugl")
+    accounts.block_user(actor=member, target=other)
+    client.force_login(other)
+    assert client.get(reverse("community:thread", args=[thread.pk])).status_code == 404
+    client.force_login(member)
+    page = client.get(reverse("community:thread", args=[thread.pk])).content.decode()
+    assert "Svar fra Havfugl" not in page
+
+
+def test_group_pages_for_members_requesters_and_outsiders(client, make_group, member, other, third):
+    group = make_group(visibility="request", name="Erfagruppe om angst")
+    services.start_thread(actor=member, group=group, title="Kun for medlemmer", body="Hej")
+    client.force_login(other)
+    page = client.get(reverse("community:group", args=[group.pk])).content.decode()
+    assert "Bed om at være med" in page and "Kun for medlemmer" not in page
+    assert client.get(reverse("community:group_members", args=[group.pk])).status_code == 404
+    client.post(reverse("community:group_join", args=[group.pk]))
+    client.force_login(member)
+    requests = client.get(reverse("community:group_requests", args=[group.pk])).content.decode()
+    assert "Havfugl" in requests
+    membership = group.memberships.get(user=other)
+    client.post(
+        reverse("community:group_requests", args=[group.pk]),
+        {"membership": membership.pk, "answer": "yes"},
+    )
+    client.force_login(other)
+    page = client.get(reverse("community:group", args=[group.pk])).content.decode()
+    assert "Kun for medlemmer" in page
+    client.force_login(third)
+    assert client.get(reverse("community:group_requests", args=[group.pk])).status_code == 404
+
+
+def test_invite_with_an_unknown_alias_explains(client, make_group, member):
+    group = make_group(visibility="hidden")
+    client.force_login(member)
+    response = client.post(reverse("community:group_invite", args=[group.pk]), {"alias": "Ingen"})
+    assert "Vi kunne ikke finde et medlem med det alias." in response.content.decode()
+
+
+def test_search_page(client, make_thread, other):
+    make_thread(title="Et år uden alkohol", body="Misbruget fyldte alt.")
+    client.force_login(other)
+    page = client.get(reverse("community:search"), {"q": "misbrug"}).content.decode()
+    assert "Et år uden alkohol" in page and "Misbruget fyldte alt." in page
+    empty = client.get(reverse("community:search"), {"q": ""}).content.decode()
+    assert "Skriv venligst, hvad du leder efter." in empty
+
+
+def _grow(thread, people, posts):
+    for n in range(posts):
+        services.reply_to_thread(actor=people[n % len(people)], thread=thread, body=f"Svar {n}")
+
+
+@pytest.mark.parametrize("grow", [False, True])
+def test_query_counts_stay_flat(
+    client, make_thread, member, other, third, django_assert_max_num_queries, settings, grow
+):
+    settings.LIGESIND_FORUM_POSTS_PER_MINUTE = 1000
+    threads = [make_thread(title=f"Tråd {n}") for n in range(3)]
+    if grow:
+        for thread in threads:
+            _grow(thread, [other, third, member], 25)
+        for post in Post.objects.all()[:20]:
+            if post.author_id != other.pk:
+                services.toggle_reaction(actor=other, post=post, kind="thanks")
+    client.force_login(other)
+    # signed-in user with profile and counters (1), roles (1), unread messages (1), then the page
+    with django_assert_max_num_queries(4):
+        assert client.get(reverse("community:index")).status_code == 200
+    with django_assert_max_num_queries(7):
+        assert client.get(reverse("community:category", args=["everyday-life"])).status_code == 200
+    with django_assert_max_num_queries(8):  # 7, and one upsert when something new was read
+        assert client.get(reverse("community:thread", args=[threads[0].pk])).status_code == 200

@@ -90,7 +90,7 @@ def prepare() -> list[tuple[int, int, str, int]]:
         for me, partner in ((a, b), (b, a)):
             session = SessionStore()
             session[SESSION_KEY] = str(me.pk)
-            session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+            session[BACKEND_SESSION_KEY] = "ligesind.accounts.backends.MemberBackend"
             session[HASH_SESSION_KEY] = me.get_session_auth_hash()
             session.create()
             rows.append((me.pk, partner.pk, f"sessionid={session.session_key}", conversation.pk))

@@ -48,7 +48,7 @@ def member_session() -> tuple[str, int]:
     user = User.objects.get(email=MEMBER_LOGIN)
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = "ligesind.accounts.backends.MemberBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     return str(session.session_key), Municipality.objects.get(name="Odense").pk

@@ -64,6 +64,18 @@ def clear_index() -> None:
             cursor.execute(f"DELETE FROM {table}")  # noqa: S608 - our names
 
 
+def index_many(kind: str, rows: list[tuple[int, str]]) -> None:
+    """Bulk indexing for generated data (the benchmark's forum) on SQLite."""
+    if on_postgres():
+        return
+    table, column = FTS_TABLES[kind]
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} (rowid, {column}) VALUES (%s, %s)",  # noqa: S608 - our names
+            [(pk, " ".join(stems(text))) for pk, text in rows],
+        )
+
+
 def index_thread(thread: Thread) -> None:
     _write("thread", thread.pk, thread.title)
 

@@ -33,6 +33,7 @@ bench: install
 	$(PY) bench/run.py
 	scripts/ensure-services && $(PY) bench/chat.py
 	scripts/ensure-services && $(PY) bench/matching.py
+	scripts/ensure-services && scripts/ensure-wrk && $(PY) bench/forum.py
 
 messages: install
 	cd ligesind && ../$(PY) ../manage.py makemessages -l da --no-obsolete --no-location

@@ -3,6 +3,7 @@
 from .forums import (
     edit_post,
     follow_thread,
+    index_version,
     mark_thread_read,
     post_url,
     quoted,
@@ -34,6 +35,7 @@ __all__ = [
     "ensure_volunteer_group",
     "ensure_volunteer_groups_for",
     "follow_thread",
+    "index_version",
     "group_url",
     "invite_to_group",
     "join_group",

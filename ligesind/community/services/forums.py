@@ -4,6 +4,7 @@ reading. Every text that is accepted passes the crisis hook (``text_accepted``).
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
@@ -29,6 +30,17 @@ from ..models import (
     Thread,
     ThreadRead,
 )
+
+INDEX_VERSION = "community:index-version"
+
+
+def index_version() -> int:
+    """Part of the forum index's cache key: it changes whenever the categories' figures do."""
+    return int(cache.get_or_set(INDEX_VERSION, 1, timeout=None) or 1)
+
+
+def _index_changed() -> None:
+    transaction.on_commit(lambda: cache.set(INDEX_VERSION, index_version() + 1, timeout=None))
 
 
 def thread_url(thread: Thread) -> str:
@@ -94,6 +106,7 @@ def _add_post(actor: User, thread: Thread, body: str, anonymous: bool) -> Post:
     Subscription.objects.get_or_create(thread=thread, user=actor)
     mark_thread_read(actor=actor, thread=thread, until=now)
     search.index_post(post)
+    _index_changed()
     return post
 
 
@@ -253,6 +266,7 @@ def set_post_hidden(*, post: Post, hidden: bool) -> None:
     """A moderator's decision (through the safety app's reports)."""
     post.hidden_at = timezone.now() if hidden else None
     post.save(update_fields=["hidden_at"])
+    _index_changed()
     if post.number == 1:
         Thread.objects.filter(pk=post.thread_id).update(hidden_at=post.hidden_at)
 

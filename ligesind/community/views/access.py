@@ -1,18 +1,13 @@
 """Loading what a view works on, with the permission check, and how posts are shown."""
 
-from dataclasses import dataclass
-from typing import Any, cast
+from typing import cast
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils.safestring import SafeString
-from django.utils.translation import gettext as _
 
 from ligesind.accounts.models import User
-from ligesind.core.markdown import render_markdown
-from ligesind.core.privacy import display_alias
 
 from .. import permissions
 from ..models import Group, Post, Subscription, Thread, ThreadRead
@@ -59,33 +54,3 @@ def visible_group(request: HttpRequest, pk: int) -> Group:
     if not permissions.can_view_group(request.user, group):
         raise Http404
     return group
-
-
-@dataclass
-class ShownPost:
-    post: Post
-    author: str
-    html: SafeString
-    can_edit: bool
-    reacted: set[str]
-
-
-def author_name(viewer: Any, post: Post) -> str:
-    if not post.anonymous:
-        return display_alias(post.author)
-    if permissions.can_see_author(viewer, post) and post.author_id != viewer.pk:
-        return _("anonymous member (%(alias)s)") % {"alias": display_alias(post.author)}
-    if post.author_id == viewer.pk:
-        return _("anonymous member (you)")
-    return _("anonymous member")
-
-
-def shown(viewer: Any, post: Post, reacted: set[str], *, moderator: bool) -> ShownPost:
-    return ShownPost(
-        post=post,
-        author=author_name(viewer, post),
-        html=render_markdown(post.body),
-        can_edit=moderator
-        or (post.author_id == viewer.pk and post.hidden_at is None and not post.thread.locked),
-        reacted=reacted,
-    )

@@ -8,6 +8,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,7 +17,9 @@ from ligesind.core.errors import DomainError
 from .. import permissions, services
 from ..forms import EditForm, PostForm, SearchForm, ThreadForm
 from ..models import Category, Post, Reaction, Thread, ThreadRead
-from .access import member, readable_post, readable_thread, shown
+from .access import member, readable_post, readable_thread
+from .display import labels, shown_posts
+from .display import thread_rows as rows_of
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -27,6 +30,7 @@ def index(request: HttpRequest) -> HttpResponse:
         {
             "categories": Category.objects.all(),
             "can_use": permissions.can_use_community(request.user),
+            "version": services.index_version(),
             "search_form": SearchForm(),
         },
     )
@@ -52,7 +56,16 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
     member(request)
     place = get_object_or_404(Category, slug=slug)
     page = thread_rows(request, Thread.objects.filter(category=place), in_groups=False)
-    return render(request, "community/category.html", {"category": place, "page": page})
+    return render(
+        request,
+        "community/category.html",
+        {
+            "category": place,
+            "page": page,
+            "rows": rows_of(list(page.object_list)),
+            "labels": labels(),
+        },
+    )
 
 
 def _post_page(request: HttpRequest, thread: Thread) -> HttpResponse:
@@ -89,9 +102,9 @@ def _post_page(request: HttpRequest, thread: Thread) -> HttpResponse:
         {
             "thread": thread,
             "page": page,
-            "posts": [
-                shown(viewer, p, mine.get(p.pk, set()), moderator=moderator) for p in on_page
-            ],
+            "posts": shown_posts(viewer, on_page, mine, moderator=moderator),
+            "labels": labels(),
+            "reply_url": reverse("community:reply", args=[thread.pk]),
             "can_reply": permissions.can_post_in(viewer, thread),
             "can_moderate": permissions.can_moderate_thread(viewer, thread),
             "is_moderator": moderator,

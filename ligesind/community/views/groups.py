@@ -14,6 +14,8 @@ from .. import permissions, services
 from ..forms import GroupForm, InviteForm, ThreadForm
 from ..models import Group, GroupKind, GroupMembership, MembershipStatus, Thread
 from .access import member, visible_group
+from .display import labels
+from .display import thread_rows as rows_of
 from .forums import thread_rows
 
 
@@ -59,6 +61,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     group = visible_group(request, pk)
     viewer = member(request)
     readable = permissions.can_read_group(viewer, group)
+    page = thread_rows(request, Thread.objects.filter(group=group)) if readable else None
     membership = GroupMembership.objects.filter(group=group, user_id=viewer.pk).first()
     return render(
         request,
@@ -66,7 +69,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "group": group,
             "readable": readable,
-            "page": thread_rows(request, Thread.objects.filter(group=group)) if readable else None,
+            "page": page,
+            "rows": rows_of(list(page.object_list)) if page else [],
+            "labels": labels(),
             "is_member": permissions.is_group_member(viewer, group),
             "membership": membership,
             "can_moderate": permissions.can_moderate_group(viewer, group),

@@ -18,20 +18,28 @@ from .consent import current_version
 from .models import ConsentRecord, User
 
 _annotations: dict[str, Callable[[], Any]] = {}
+_built: dict[str, QuerySet[User]] = {}  # by consent version
 
 
 def register_user_annotation(name: str, expression: Callable[[], Any]) -> None:
     """``name`` must start with ``ligesind_``; ``expression`` builds it (OuterRef("pk") is
     the user)."""
     _annotations[name] = expression
+    _built.clear()
 
 
 def users_for_pages() -> QuerySet[User]:
-    consent = ConsentRecord.objects.filter(
-        user=OuterRef("pk"), version=current_version(), withdrawn_at__isnull=True
-    )
-    rows = User.objects.select_related("profile").annotate(ligesind_consent=Exists(consent))
-    return rows.annotate(**{name: make() for name, make in _annotations.items()})
+    """Built once per process and consent version (making the expressions costs more than
+    running the query); each request filters a copy."""
+    version = current_version()
+    if version not in _built:
+        _built.clear()
+        consent = ConsentRecord.objects.filter(
+            user=OuterRef("pk"), version=version, withdrawn_at__isnull=True
+        )
+        rows = User.objects.select_related("profile").annotate(ligesind_consent=Exists(consent))
+        _built[version] = rows.annotate(**{name: make() for name, make in _annotations.items()})
+    return _built[version].all()
 
 
 class MemberBackend(AuthenticationBackend):

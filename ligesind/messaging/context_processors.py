@@ -8,4 +8,8 @@ def unread(request: HttpRequest) -> dict[str, object]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or not permissions.can_message(user):
         return {"can_message": False, "unread_messages": 0}
-    return {"can_message": True, "unread_messages": total_unread(user)}
+    loaded = getattr(user, "ligesind_unread_messages", None)  # see accounts.backends
+    return {
+        "can_message": True,
+        "unread_messages": int(loaded) if loaded is not None else total_unread(user),
+    }

@@ -69,7 +69,31 @@ def purge_messages(now: datetime) -> dict[str, int]:
     }
 
 
+def unread_messages() -> Any:
+    """The navigation's unread-message count (``services.total_unread`` as one expression),
+    loaded with the signed-in user (accounts.backends)."""
+    from django.db.models import Count, F, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+
+    unread = (
+        Message.objects.filter(
+            conversation__participants__user=OuterRef("pk"),
+            id__gt=F("conversation__participants__last_read_id"),
+            deleted_at__isnull=True,
+        )
+        .exclude(sender=OuterRef("pk"))
+        .order_by()
+        .values("conversation__participants__user")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(unread), 0)
+
+
 def register() -> None:
+    from ligesind.accounts.backends import register_user_annotation
+
+    register_user_annotation("ligesind_unread_messages", unread_messages)
     register_purge(purge_messages)
     reporting.register()
     register_contact_source(conversation_partner_ids)

@@ -36,6 +36,19 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
+# A list shows the author's alias only: loading whole users and profiles costs more than the
+# rest of the page.
+AUTHOR = ("author", "author__is_active", "author__profile__alias")
+THREAD_ROW_FIELDS = (
+    "title", "anonymous", "pinned", "locked", "last_post_at", "post_count", "hidden_at",
+    "category", "group", *AUTHOR,
+)  # fmt: skip
+POST_FIELDS = (
+    "thread", "number", "anonymous", "body", "created_at", "edited_at", "hidden_at",
+    "recognised_count", "thanks_count", *AUTHOR,
+)  # fmt: skip
+
+
 def thread_rows(request: HttpRequest, threads: QuerySet[Thread], *, in_groups: bool = True) -> Page:
     """A page of threads the viewer may read, pinned first, each marked read or unread."""
     viewer = member(request)
@@ -45,6 +58,7 @@ def thread_rows(request: HttpRequest, threads: QuerySet[Thread], *, in_groups: b
     rows = (
         threads.filter(permissions.readable_threads_q(viewer, in_groups=in_groups))
         .select_related("author__profile")
+        .only(*THREAD_ROW_FIELDS)
         .annotate(is_read=Exists(read))
         .order_by("-pinned", "-last_post_at", "-pk")
     )
@@ -84,6 +98,7 @@ def _post_page(request: HttpRequest, thread: Thread) -> HttpResponse:
             number__lte=first + per_page,
         )
         .select_related("author__profile")
+        .only(*POST_FIELDS)
         .order_by("number")
     )
     mine: dict[int, set[str]] = {}

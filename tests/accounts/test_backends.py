@@ -1,0 +1,43 @@
+"""The signed-in user is loaded once per request with what every page shows; the loaded
+figures must equal what each app's own functions say."""
+
+from ligesind.accounts.backends import MemberBackend
+from ligesind.accounts.models import User
+from ligesind.core.services import notify, unread_count
+from ligesind.messaging import services as messaging
+from ligesind.safety.services.crisis import take_pending_panel
+
+
+def _loaded(user: User) -> User:
+    found = MemberBackend().get_user(user.pk)
+    assert found is not None
+    return found
+
+
+def test_loaded_user_carries_profile_consent_and_counters(member, other):
+    chat = messaging.open_conversation(people=[member, other], kind="direct")
+    messaging.send_message(actor=other, conversation=chat, body="Hej")
+    messaging.send_message(actor=other, conversation=chat, body="Er du der?")
+    messaging.send_message(actor=member, conversation=chat, body="Ja")
+    notify(member, "role_granted", params={"role": "x"})
+    loaded = _loaded(member)
+    assert loaded.ligesind_consent is True  # type: ignore[attr-defined]
+    assert loaded.profile.alias == "Solhjerte"
+    assert loaded.ligesind_unread_messages == messaging.total_unread(member) == 2  # type: ignore[attr-defined]
+    assert loaded.ligesind_unread_notifications == unread_count(member) == 1  # type: ignore[attr-defined]
+    assert loaded.ligesind_crisis_pending is False  # type: ignore[attr-defined]
+    messaging.mark_read(actor=member, conversation=chat)
+    assert _loaded(member).ligesind_unread_messages == 0  # type: ignore[attr-defined]
+
+
+def test_a_waiting_crisis_panel_is_loaded_and_shown_once(member, other):
+    chat = messaging.open_conversation(people=[member, other], kind="direct")
+    messaging.send_message(actor=member, conversation=chat, body="Jeg vil ikke leve mere")
+    assert _loaded(member).ligesind_crisis_pending is True  # type: ignore[attr-defined]
+    assert take_pending_panel(member) is True
+    assert _loaded(member).ligesind_crisis_pending is False  # type: ignore[attr-defined]
+
+
+def test_inactive_accounts_are_not_loaded(member):
+    User.objects.filter(pk=member.pk).update(is_active=False)
+    assert MemberBackend().get_user(member.pk) is None

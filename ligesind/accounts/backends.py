@@ -12,10 +12,35 @@ from collections.abc import Callable
 from typing import Any
 
 from allauth.account.auth_backends import AuthenticationBackend
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Aggregate, CharField, Exists, OuterRef, QuerySet, Subquery
 
 from .consent import current_version
-from .models import ConsentRecord, User
+from .models import Block, ConsentRecord, RoleAssignment, User
+
+
+class JoinedText(Aggregate):
+    """A comma-separated list of the values: GROUP_CONCAT on SQLite, STRING_AGG on PostgreSQL."""
+
+    function = "GROUP_CONCAT"
+    output_field = CharField()
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(
+            compiler,
+            connection,
+            function="STRING_AGG",
+            template="%(function)s((%(expressions)s)::text, ',')",
+            **extra,
+        )
+
+
+def _joined(rows: QuerySet[Any], key: str, value: str) -> Subquery:
+    return Subquery(rows.order_by().values(key).annotate(joined=JoinedText(value)).values("joined"))
+
+
+def _ids(text: str | None) -> frozenset[int]:
+    return frozenset(int(part) for part in text.split(",")) if text else frozenset()
+
 
 _annotations: dict[str, Callable[[], Any]] = {}
 _built: dict[str, QuerySet[User]] = {}  # by consent version
@@ -37,7 +62,18 @@ def users_for_pages() -> QuerySet[User]:
         consent = ConsentRecord.objects.filter(
             user=OuterRef("pk"), version=version, withdrawn_at__isnull=True
         )
-        rows = User.objects.select_related("profile").annotate(ligesind_consent=Exists(consent))
+        rows = User.objects.select_related("profile").annotate(
+            ligesind_consent=Exists(consent),
+            ligesind_roles=_joined(
+                RoleAssignment.objects.filter(user=OuterRef("pk")), "user", "role"
+            ),
+            ligesind_blocked=_joined(
+                Block.objects.filter(blocker=OuterRef("pk")), "blocker", "blocked_id"
+            ),
+            ligesind_blocked_by=_joined(
+                Block.objects.filter(blocked=OuterRef("pk")), "blocked", "blocker_id"
+            ),
+        )
         _built[version] = rows.annotate(**{name: make() for name, make in _annotations.items()})
     return _built[version].all()
 
@@ -47,5 +83,9 @@ class MemberBackend(AuthenticationBackend):
         user = users_for_pages().filter(pk=user_id).first()
         if user is None or not self.user_can_authenticate(user):
             return None
+        # What permissions.roles_of, has_current_consent and the forums' blocked_ids read.
         user._ligesind_consent = user.ligesind_consent  # type: ignore[attr-defined]
+        roles = user.ligesind_roles  # type: ignore[attr-defined]
+        user._ligesind_roles = frozenset(roles.split(",")) if roles else frozenset()  # type: ignore[attr-defined]
+        user._ligesind_blocked = _ids(user.ligesind_blocked) | _ids(user.ligesind_blocked_by)  # type: ignore[attr-defined]
         return user

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ligesind.core.errors import DomainError, NotAllowed
+from ligesind.core.memo import forget
 from ligesind.core.models import Municipality
 from ligesind.core.notifications import source_text
 from ligesind.core.privacy import run_erasers
@@ -112,7 +113,7 @@ def give_health_consent(*, actor: User, version: str, language: str) -> ConsentR
         withdrawn_at__isnull=True,
         defaults={"language": language[:5]},
     )
-    actor.__dict__.pop("_ligesind_consent", None)
+    forget(actor, "_ligesind_consent")
     return record
 
 
@@ -222,7 +223,7 @@ def block_user(*, actor: User, target: User) -> Block:
 def _forget_blocks(*people: User) -> None:
     """Pages may keep a member's blocks for one request on the user object (the forums do)."""
     for person in people:
-        person.__dict__.pop("_ligesind_blocked", None)
+        forget(person, "_ligesind_blocked")
 
 
 @transaction.atomic
@@ -261,7 +262,7 @@ def grant_role(
         notify(user, "role_granted", params={"role": source_text(Role(role).label)})
     if role == Role.ADMIN:
         User.objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)
-    user.__dict__.pop("_ligesind_roles", None)
+    forget(user, "_ligesind_roles")
     return assignment
 
 

@@ -17,6 +17,7 @@ from ligesind.accounts.permissions import (
     is_admin,
     role_municipality_ids,
 )
+from ligesind.core.memo import forget, recall, remember
 from ligesind.membership.entitlements import Feature, has_feature
 
 from .models import Group, GroupKind, GroupMembership, MembershipStatus, Post, Thread, Visibility
@@ -27,10 +28,9 @@ AnyUser = AbstractBaseUser | AnonymousUser
 def blocked_ids(user: AnyUser) -> frozenset[int]:
     """``blocked_user_ids``, read once per request: forum pages ask several times. (Blocking
     and unblocking forget it; the forums hold no long-lived user objects, unlike the chat.)"""
-    cached: frozenset[int] | None = user.__dict__.get("_ligesind_blocked")
+    cached: frozenset[int] | None = recall(user, "_ligesind_blocked")
     if cached is None:
-        cached = blocked_user_ids(user)
-        user.__dict__["_ligesind_blocked"] = cached
+        cached = remember(user, "_ligesind_blocked", blocked_user_ids(user))
     return cached
 
 
@@ -53,7 +53,7 @@ def member_group_ids(user: AnyUser) -> frozenset[int]:
     """Groups this person is a member of (memberships, plus volunteers' groups by role)."""
     if user.pk is None or not can_use_community(user):
         return frozenset()
-    cached = getattr(user, "_ligesind_group_ids", None)
+    cached = recall(user, "_ligesind_group_ids")
     if cached is None:
         joined = GroupMembership.objects.filter(
             user_id=user.pk, status=MembershipStatus.MEMBER
@@ -62,12 +62,12 @@ def member_group_ids(user: AnyUser) -> frozenset[int]:
             municipality_id__in=volunteer_municipality_ids(user)
         ).values_list("pk", flat=True)
         cached = frozenset(joined) | frozenset(volunteers)
-        user.__dict__["_ligesind_group_ids"] = cached
+        remember(user, "_ligesind_group_ids", cached)
     return frozenset(cached)
 
 
 def forget_groups(user: AnyUser) -> None:
-    user.__dict__.pop("_ligesind_group_ids", None)
+    forget(user, "_ligesind_group_ids")
 
 
 def is_group_member(user: AnyUser, group: Group) -> bool:

@@ -8,13 +8,14 @@ unassigned, so the total score of allowed pairs is maximised."""
 
 from collections.abc import Mapping
 
-import numpy as np
-from scipy.optimize import linear_sum_assignment
-
 Pair = tuple[int, int]  # (seeker id, guide id)
 
 
 def optimal_assignment(scores: Mapping[Pair, float], capacity: Mapping[int, int]) -> list[Pair]:
+    # Imported here: numpy and scipy add about 40 MiB to every web worker that never assigns.
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
     seekers = sorted(
         {s for s, _g in scores},
     )

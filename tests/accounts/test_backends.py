@@ -41,3 +41,21 @@ def test_a_waiting_crisis_panel_is_loaded_and_shown_once(member, other):
 def test_inactive_accounts_are_not_loaded(member):
     User.objects.filter(pk=member.pk).update(is_active=False)
     assert MemberBackend().get_user(member.pk) is None
+
+
+def test_roles_and_blocks_are_loaded_with_the_user(admin_user, member, other):
+    from ligesind.accounts import services as accounts
+    from ligesind.accounts.models import Role
+    from ligesind.accounts.permissions import blocked_user_ids, roles_of
+    from ligesind.community.permissions import blocked_ids
+    from tests.factories import make_staff
+
+    guide = make_staff(Role.PEER_GUIDE, "Odense", admin=admin_user, alias="Guide")
+    accounts.grant_role(actor=admin_user, user=guide, role=Role.MODERATOR)
+    accounts.block_user(actor=member, target=guide)
+    accounts.block_user(actor=other, target=guide)
+    loaded = _loaded(guide)
+    assert roles_of(loaded) == {"peer_guide", "moderator"}
+    assert blocked_ids(loaded) == blocked_user_ids(guide) == {member.pk, other.pk}
+    assert roles_of(_loaded(member)) == frozenset()
+    assert blocked_ids(_loaded(member)) == {guide.pk}

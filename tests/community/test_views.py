@@ -81,6 +81,9 @@ def test_react_follow_and_edit_through_the_pages(client, make_thread, member, ot
     client.force_login(other)
     client.post(reverse("community:react", args=[post.pk]), {"kind": "recognise"})
     assert Reaction.objects.filter(post=post, user=other, kind="recognise").exists()
+    page = client.get(reverse("community:thread", args=[thread.pk])).content.decode()
+    assert 'value="recognise" aria-pressed="true"' in page
+    assert 'value="thanks" aria-pressed="false"' in page
     client.post(reverse("community:follow", args=[thread.pk]), {"follow": "1"})
     assert thread.subscriptions.filter(user=other).exists()
     assert client.get(reverse("community:edit_post", args=[post.pk])).status_code == 403
@@ -174,10 +177,10 @@ def test_query_counts_stay_flat(
             if post.author_id != other.pk:
                 services.toggle_reaction(actor=other, post=post, kind="thanks")
     client.force_login(other)
-    # signed-in user with profile and counters (1), roles (1), unread messages (1), then the page
-    with django_assert_max_num_queries(4):
+    # the signed-in user with profile, roles, blocks and counters (1), then the page
+    with django_assert_max_num_queries(2):
         assert client.get(reverse("community:index")).status_code == 200
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(4):
         assert client.get(reverse("community:category", args=["everyday-life"])).status_code == 200
-    with django_assert_max_num_queries(8):  # 7, and one upsert when something new was read
+    with django_assert_max_num_queries(4):  # 3, and one upsert when something new was read
         assert client.get(reverse("community:thread", args=[threads[0].pk])).status_code == 200

@@ -19,7 +19,9 @@ def entries(text: str) -> list[dict[str, str]]:
         for line in block.splitlines():
             if line.startswith("#,"):
                 entry["flags"] += line
-            elif match := re.match(r'^(msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$', line):
+            elif match := re.match(
+                r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$', line
+            ):
                 key = match.group(1)
                 entry[key] = entry.get(key, "") + match.group(2)
             elif line.startswith('"') and key:
@@ -44,6 +46,8 @@ def test_compiled_catalogue_is_current():
     for entry in entries(PO.read_text()):
         if entry["msgid"] and "msgid_plural" not in entry:
             unescaped = entry["msgid"].encode().decode("unicode_escape").encode("latin-1").decode()
+            if "msgctxt" in entry:  # the .mo keys a text with a context as "context\x04text"
+                unescaped = f"{entry['msgctxt']}\x04{unescaped}"
             wanted = entry["msgstr"].encode().decode("unicode_escape").encode("latin-1").decode()
             assert catalog.get(unescaped) == wanted, entry["msgid"]
     with translation.override("da"):

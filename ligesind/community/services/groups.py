@@ -204,7 +204,7 @@ def ensure_volunteer_groups_for(assignment: RoleAssignment) -> None:
     if assignment.role == Role.PEER_GUIDE:
         for place in assignment.municipalities.all():
             ensure_volunteer_group(place)
-    assignment.user.__dict__.pop("_ligesind_group_ids", None)
+    permissions.forget_groups(assignment.user)
 
 
 def volunteer_members(group: Group) -> list[User]:

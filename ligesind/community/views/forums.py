@@ -16,7 +16,7 @@ from ligesind.core.errors import DomainError
 
 from .. import permissions, services
 from ..forms import EditForm, PostForm, SearchForm, ThreadForm
-from ..models import Category, Post, Reaction, Thread, ThreadRead
+from ..models import Category, Post, Reaction, ReactionKind, Thread, ThreadRead
 from .access import member, readable_post, readable_thread
 from .display import labels, shown_posts
 from .display import thread_rows as rows_of
@@ -90,6 +90,7 @@ def _post_page(request: HttpRequest, thread: Thread) -> HttpResponse:
     per_page = settings.LIGESIND_POSTS_PER_PAGE
     page = Paginator(range(thread.post_count), per_page).get_page(request.GET.get("page"))
     first = (page.number - 1) * per_page
+    mine = Reaction.objects.filter(post=OuterRef("pk"), user_id=viewer.pk)
     on_page = list(
         Post.objects.filter(
             permissions.shown_posts_q(viewer),
@@ -99,13 +100,12 @@ def _post_page(request: HttpRequest, thread: Thread) -> HttpResponse:
         )
         .select_related("author__profile")
         .only(*POST_FIELDS)
+        .annotate(**{f"my_{k.value}": Exists(mine.filter(kind=k.value)) for k in ReactionKind})
         .order_by("number")
     )
-    mine: dict[int, set[str]] = {}
-    for post_id, kind in Reaction.objects.filter(
-        user_id=viewer.pk, post_id__in=[p.pk for p in on_page]
-    ).values_list("post_id", "kind"):
-        mine.setdefault(post_id, set()).add(kind)
+    reacted = {
+        p.pk: {k.value for k in ReactionKind if getattr(p, f"my_{k.value}")} for p in on_page
+    }
     for post in on_page:
         post.thread = thread
     newest = max((p.created_at for p in on_page), default=None)
@@ -117,7 +117,7 @@ def _post_page(request: HttpRequest, thread: Thread) -> HttpResponse:
         {
             "thread": thread,
             "page": page,
-            "posts": shown_posts(viewer, on_page, mine, moderator=moderator),
+            "posts": shown_posts(viewer, on_page, reacted, moderator=moderator),
             "labels": labels(),
             "reply_url": reverse("community:reply", args=[thread.pk]),
             "can_reply": permissions.can_post_in(viewer, thread),

@@ -71,7 +71,7 @@ def check_text(author: User, text: str, where: str) -> CrisisAlert | None:
         author=author, where=where[:40], phrase=phrase, excerpt=text[:EXCERPT_LENGTH]
     )
     publish([author.pk], {"event": "crisis.panel"})
-    author.__dict__["ligesind_crisis_pending"] = True  # this request's page shows the panel too
+    author.ligesind_crisis_pending = True  # type: ignore[attr-defined]  # shown on this page too
     moderators = moderator_ids()
     publish(moderators, {"event": "crisis.alert", "count": new_alert_count()})
     for moderator in User.objects.filter(pk__in=moderators):

@@ -78,6 +78,12 @@ class ActivityForm(forms.Form):
         label=_("Number of times"), min_value=1, max_value=26, initial=1, required=False
     )
 
+    def __init__(self, *args: Any, group: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.group = group
+        if group is not None:  # a group's own event is for its members: no choice to make
+            del self.fields["audience"]
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         day, start, end = data.get("day"), data.get("start"), data.get("end")
@@ -105,9 +111,10 @@ class ActivityForm(forms.Form):
             starts_at=data["starts_at"],
             ends_at=data["ends_at"],
             capacity=data["capacity"],
-            audience=data["audience"],
+            audience=Audience.GROUP if self.group is not None else data["audience"],
             recurrence=data.get("recurrence") or Recurrence.NONE,
             occurrences=data.get("occurrences") or 1,
+            group=self.group,
         )
 
 

@@ -28,6 +28,7 @@ class Audience(models.TextChoices):
     MEMBERS = "members", _("Members")
     VOLUNTEERS = "volunteers", _("Volunteers (peer guides and coordinators)")
     WORKING_PEERS = "working_peers", _("Working peers (members who work with their experience)")
+    GROUP = "group", _("The group's members")
 
 
 class Recurrence(models.TextChoices):
@@ -64,6 +65,15 @@ class Activity(models.Model):
     )
     recurrence = models.CharField(
         _("repeats"), max_length=20, choices=Recurrence.choices, default=Recurrence.NONE
+    )
+    # A group's own event: only its members see it (audience GROUP).
+    group = models.ForeignKey(
+        "community.Group",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="activities",
     )
     cancelled_at = models.DateTimeField(null=True, blank=True)
     hidden_at = models.DateTimeField(null=True, blank=True, editable=False)  # by a moderator

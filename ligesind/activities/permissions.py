@@ -14,6 +14,13 @@ from ligesind.accounts.permissions import (
     is_member,
     role_municipality_ids,
 )
+from ligesind.community.models import Group
+from ligesind.community.permissions import (
+    can_moderate_group,
+    is_forum_moderator,
+    is_group_member,
+    member_group_ids,
+)
 from ligesind.membership.entitlements import Feature, has_feature
 
 from .models import (
@@ -54,9 +61,13 @@ def audiences_for(user: AnyUser) -> list[str]:
 
 
 def visible_activities_q(user: AnyUser) -> Q:
-    """The activities this viewer may see: by audience, not hidden by a moderator (but still
-    to its organiser), never from someone with a block."""
+    """The activities this viewer may see: by audience (a group's events: its members), not
+    hidden by a moderator (but still to its organiser), never from someone with a block."""
     allowed = Q(audience__in=audiences_for(user), hidden_at__isnull=True)
+    if is_forum_moderator(user):
+        allowed |= Q(audience=Audience.GROUP, hidden_at__isnull=True)
+    elif groups := member_group_ids(user):
+        allowed |= Q(audience=Audience.GROUP, group__in=groups, hidden_at__isnull=True)
     if user.pk is not None:
         allowed |= Q(organiser_id=user.pk)
     blocked = blocked_user_ids(user)
@@ -77,6 +88,13 @@ def can_sign_up(user: AnyUser, activity: Activity) -> bool:
 
 def can_create_activity(user: AnyUser) -> bool:
     return is_volunteer(user)
+
+
+def can_create_group_activity(user: AnyUser, group: Group) -> bool:
+    """A group's events are planned by its moderators and by volunteers in it."""
+    return has_feature(user, Feature.ACTIVITIES) and (
+        can_moderate_group(user, group) or (is_volunteer(user) and is_group_member(user, group))
+    )
 
 
 def can_manage_activity(user: AnyUser, activity: Activity) -> bool:

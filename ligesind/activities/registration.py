@@ -38,6 +38,8 @@ KINDS = [
      _("Session %(number)s of %(title)s has a new time."), EmailMode.IMMEDIATE),
     ("course_session_reminder", _("Reminder the day before a course session"),
      _("Reminder: session %(number)s of %(title)s starts %(time)s."), EmailMode.IMMEDIATE),
+    ("group_event", _("A new event in a group I am in"),
+     _("There is a new event in %(group)s."), EmailMode.DIGEST),
     ("accompaniment_requested", _("A member asks for accompaniment (coordinators)"),
      _("A member in your municipality asks for accompaniment."), EmailMode.DIGEST),
     ("accompaniment_proposed", _("A volunteer can accompany me"),

@@ -1,7 +1,10 @@
 """Demo forum threads and groups, so the forums are not empty when someone tries the demo
 (idempotent)."""
 
+from datetime import datetime, time, timedelta
+
 from django.db import transaction
+from django.utils import timezone
 
 from ligesind.accounts.models import User
 
@@ -44,6 +47,31 @@ GROUPS = [
 ]  # fmt: skip
 
 
+def _walk_event(group: Group) -> None:
+    """The walking network's own event, for its members only."""
+    from ligesind.activities import services as activities
+    from ligesind.activities.models import ActivityKind, Audience
+    from ligesind.core.models import Municipality
+
+    day = timezone.localdate() + timedelta(days=4)
+    start = timezone.make_aware(datetime.combine(day, time(10, 0)))
+    activities.create_activity(
+        actor=_member(1),
+        data=activities.ActivityData(
+            kind=ActivityKind.ACTIVITY,
+            title="Gåtur langs Odense Å",
+            description="Vi mødes ved Munke Mose og går i roligt tempo. Kun for netværkets medlemmer.",
+            municipality=Municipality.objects.get(name="Odense"),
+            place="Munke Mose, Odense C",
+            starts_at=start,
+            ends_at=start + timedelta(hours=2),
+            capacity=10,
+            audience=Audience.GROUP,
+            group=group,
+        ),
+    )
+
+
 def _member(n: int) -> User:
     return User.objects.get(email=f"medlem{n}@{DOMAIN}")
 
@@ -76,6 +104,7 @@ def load_demo_community() -> None:
                 )
             services.join_group(actor=_member(n), group=group)
     walks = Group.objects.get(name=GROUPS[0][1])
+    _walk_event(walks)
     services.start_thread(
         actor=_member(2),
         group=walks,

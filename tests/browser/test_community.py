@@ -173,3 +173,44 @@ def test_invitation_to_a_hidden_group_and_search_never_shows_it(new_page, axe):
     e.goto("/community/groups/")
     expect(e.get_by_text("Lukket kreds")).to_have_count(0)
     axe(e)
+
+
+def test_a_group_plans_its_own_event(new_page, axe):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    anna = UserFactory.create(email="anna@example.org", member__alias="Anna")
+    bo = UserFactory.create(email="bo@example.org", member__alias="Bo")
+    group = services.create_group(actor=anna, name="Gåturs-netværket", kind="network",
+                                  visibility="open")  # fmt: skip
+    a, b = new_page(), new_page()
+    log_in(a, anna.email)
+    a.goto(f"/community/groups/{group.pk}/")
+    a.get_by_role("link", name="Planlæg en aktivitet for gruppen").click()
+    expect(
+        a.get_by_text("En aktivitet for medlemmerne af Gåturs-netværket", exact=False)
+    ).to_be_visible()
+    expect(a.get_by_label("Hvem kan se den")).to_have_count(0)
+    axe(a)
+    a.get_by_label("Titel").fill("Gåtur langs åen")
+    a.get_by_label("Type").select_option(label="Aktivitet")
+    a.get_by_label("Kommune").select_option(label="Odense")
+    a.get_by_label("Adresse").fill("Munke Mose")
+    a.get_by_label("Dato").fill((timezone.localdate() + timedelta(days=5)).isoformat())
+    a.get_by_label("Starter kl.").fill("10:00")
+    a.get_by_label("Slutter kl.").fill("12:00")
+    a.get_by_role("button", name="Offentliggør").click()
+    expect(a.get_by_text("Aktiviteten er offentliggjort.")).to_be_visible()
+    expect(a.get_by_role("link", name="Gåturs-netværket")).to_be_visible()
+    axe(a)
+
+    log_in(b, bo.email)
+    b.goto("/activities/")
+    expect(b.get_by_text("Gåtur langs åen")).to_have_count(0)  # not in the group yet
+    b.goto(f"/community/groups/{group.pk}/")
+    b.get_by_role("button", name="Bliv medlem af gruppen").click()
+    b.get_by_role("link", name="Gåtur langs åen").click()
+    b.get_by_role("button", name="Tilmeld mig").click()
+    expect(b.get_by_text("Du har en plads. Velkommen!")).to_be_visible()
+    axe(b)

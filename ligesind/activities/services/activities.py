@@ -10,13 +10,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ligesind.accounts.models import User
+from ligesind.accounts.permissions import blocked_user_ids
+from ligesind.community.models import Group
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.models import Municipality
 from ligesind.core.services import notify
 from ligesind.core.text_hooks import text_accepted
 
 from .. import permissions
-from ..models import Activity, Recurrence, Signup, SignupStatus
+from ..models import Activity, Audience, Recurrence, Signup, SignupStatus
 from .times import repeat_times
 
 MAX_OCCURRENCES = 26
@@ -38,9 +40,12 @@ class ActivityData:
     capacity: int | None = None
     recurrence: str = Recurrence.NONE
     occurrences: int = 1
+    group: Group | None = None  # a group's own event, for its members only
 
 
 def _validate(data: ActivityData) -> None:
+    if (data.group is None) == (data.audience == Audience.GROUP):
+        raise DomainError(_("Only a group's own events are for the group's members."))
     if data.ends_at <= data.starts_at:
         raise DomainError(_("The activity must end after it starts."))
     if data.ends_at - data.starts_at > timedelta(hours=24):
@@ -66,13 +71,17 @@ def _fields(data: ActivityData) -> dict[str, object]:
         "meeting_link": data.meeting_link if data.online else "",
         "capacity": data.capacity,
         "audience": data.audience,
+        "group": data.group,
     }
 
 
 @transaction.atomic
 def create_activity(*, actor: User, data: ActivityData) -> list[Activity]:
     """One activity, or a weekly/fortnightly series of ``occurrences`` at the same local time."""
-    if not permissions.can_create_activity(actor):
+    if data.group is not None:
+        if not permissions.can_create_group_activity(actor, data.group):
+            raise NotAllowed(_("Only the group's moderators can plan its events."))
+    elif not permissions.can_create_activity(actor):
         raise NotAllowed(_("Only peer guides and coordinators can create activities."))
     _validate(data)
     if data.starts_at <= timezone.now():
@@ -96,7 +105,18 @@ def create_activity(*, actor: User, data: ActivityData) -> list[Activity]:
         activity.series = created[0].series
     Activity.objects.bulk_create(created)
     text_accepted(author=actor, text=f"{data.title}\n{data.description}", where="activity")
+    if data.group is not None:
+        _tell_group(actor, data.group, created[0])
     return list(Activity.objects.filter(series=created[0].series))
+
+
+def _tell_group(actor: User, group: Group, activity: Activity) -> None:
+    """The group's members hear of a new event (not its organiser, not people with a block)."""
+    from ligesind.community.services import group_member_ids
+
+    blocked = blocked_user_ids(actor)
+    for user in User.objects.filter(pk__in=group_member_ids(group) - {actor.pk} - blocked):
+        notify(user, "group_event", params={"group": group.name}, url=_url(activity))
 
 
 def _people(activity: Activity) -> list[int]:

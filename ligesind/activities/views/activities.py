@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from ligesind.accounts.models import User
 from ligesind.accounts.permissions import is_member
+from ligesind.community.models import Group
 from ligesind.core.errors import DomainError
 
 from .. import permissions, services
@@ -112,11 +113,23 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "activities/detail.html", context)
 
 
+def _for_group(request: HttpRequest) -> Group | None:
+    """``?group=<pk>``: a group's own event, planned from the group's page."""
+    raw = request.POST.get("group") or request.GET.get("group") or ""
+    if not raw.isdigit():
+        return None
+    group = Group.objects.filter(pk=int(raw)).first()
+    if group is None or not permissions.can_create_group_activity(request.user, group):
+        raise Http404
+    return group
+
+
 @login_required
 def activity_create(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_create_activity(request.user):
+    group = _for_group(request)
+    if group is None and not permissions.can_create_activity(request.user):
         raise Http404
-    form = ActivityForm(request.POST or None)
+    form = ActivityForm(request.POST or None, group=group)
     if request.method == "POST" and form.is_valid():
         try:
             created = services.create_activity(actor=cast(User, request.user), data=form.to_data())
@@ -125,7 +138,7 @@ def activity_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The activity is published."))
             return redirect("activities:detail", pk=created[0].pk)
-    return render(request, "activities/form.html", {"form": form, "activity": None})
+    return render(request, "activities/form.html", {"form": form, "activity": None, "group": group})
 
 
 def _initial(activity: Activity) -> dict[str, object]:
@@ -150,7 +163,7 @@ def _initial(activity: Activity) -> dict[str, object]:
 @login_required
 def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     user, activity = _managed(request, pk)
-    form = ActivityForm(request.POST or None, initial=_initial(activity))
+    form = ActivityForm(request.POST or None, initial=_initial(activity), group=activity.group)
     form.fields.pop("recurrence")
     form.fields.pop("occurrences")
     if request.method == "POST" and form.is_valid():
@@ -161,7 +174,11 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The activity is changed. Everyone signed up is told."))
             return redirect("activities:detail", pk=activity.pk)
-    return render(request, "activities/form.html", {"form": form, "activity": activity})
+    return render(
+        request,
+        "activities/form.html",
+        {"form": form, "activity": activity, "group": activity.group},
+    )
 
 
 @login_required

@@ -207,6 +207,15 @@ def ensure_volunteer_groups_for(assignment: RoleAssignment) -> None:
     permissions.forget_groups(assignment.user)
 
 
+def group_member_ids(group: Group) -> set[int]:
+    """Everyone in the group now (for a volunteers' group: by their roles)."""
+    if group.kind == GroupKind.VOLUNTEERS:
+        return {user.pk for user in volunteer_members(group)}
+    return set(
+        group.memberships.filter(status=MembershipStatus.MEMBER).values_list("user_id", flat=True)
+    )
+
+
 def volunteer_members(group: Group) -> list[User]:
     return list(
         User.objects.filter(

@@ -12,11 +12,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ligesind.accounts.models import User
 from ligesind.core.errors import DomainError
 
 from .. import permissions, services
 from ..forms import EditForm, PostForm, SearchForm, ThreadForm
-from ..models import Category, Post, Reaction, ReactionKind, Thread, ThreadRead
+from ..models import Category, Group, Post, Reaction, ReactionKind, Thread, ThreadRead
 from .access import member, readable_post, readable_thread
 from .display import labels, shown_posts
 from .display import thread_rows as rows_of
@@ -140,14 +141,27 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def new_thread(request: HttpRequest, slug: str) -> HttpResponse:
-    actor = member(request)
-    place = get_object_or_404(Category, slug=slug)
-    form = ThreadForm(request.POST or None, allow_anonymous=place.allows_anonymous)
+    return thread_form_page(
+        request, member(request), category=get_object_or_404(Category, slug=slug)
+    )
+
+
+def thread_form_page(
+    request: HttpRequest,
+    actor: User,
+    *,
+    category: Category | None = None,
+    group: Group | None = None,
+) -> HttpResponse:
+    """Start a thread in a category or a group (the form page and its answer)."""
+    anonymous_allowed = category is not None and category.allows_anonymous
+    form = ThreadForm(request.POST or None, allow_anonymous=anonymous_allowed)
     if request.method == "POST" and form.is_valid():
         try:
             started = services.start_thread(
                 actor=actor,
-                category=place,
+                category=category,
+                group=group,
                 title=form.cleaned_data["title"],
                 body=form.cleaned_data["body"],
                 anonymous=form.cleaned_data.get("anonymous", False),
@@ -156,7 +170,8 @@ def new_thread(request: HttpRequest, slug: str) -> HttpResponse:
             form.add_error(None, error.message)
         else:
             return redirect("community:thread", started.pk)
-    return render(request, "community/thread_form.html", {"form": form, "category": place})
+    context = {"form": form, "category": category, "group": group}
+    return render(request, "community/thread_form.html", context)
 
 
 @login_required

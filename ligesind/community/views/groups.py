@@ -15,12 +15,12 @@ from ligesind.activities.models import Activity
 from ligesind.core.errors import DomainError
 
 from .. import permissions, services
-from ..forms import GroupForm, InviteForm, ThreadForm
+from ..forms import GroupForm, InviteForm
 from ..models import Group, GroupKind, GroupMembership, MembershipStatus, Thread
 from .access import member, visible_group
 from .display import labels
 from .display import thread_rows as rows_of
-from .forums import thread_rows
+from .forums import thread_form_page, thread_rows
 
 
 @login_required
@@ -105,20 +105,7 @@ def new_thread(request: HttpRequest, pk: int) -> HttpResponse:
     actor = member(request)
     if not permissions.can_start_thread_in_group(actor, group):
         raise PermissionDenied
-    form = ThreadForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            started = services.start_thread(
-                actor=actor,
-                group=group,
-                title=form.cleaned_data["title"],
-                body=form.cleaned_data["body"],
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            return redirect("community:thread", started.pk)
-    return render(request, "community/thread_form.html", {"form": form, "group": group})
+    return thread_form_page(request, actor, group=group)
 
 
 @login_required

@@ -158,8 +158,14 @@ def reply_to_thread(*, actor: User, thread: Thread, body: str, anonymous: bool =
     _check_rate(actor, new_thread=False)
     post = _add_post(actor, thread, body, _anonymous_allowed(thread, anonymous))
     text_accepted(author=actor, text=post.body, where="forum_post")
-    transaction.on_commit(lambda: tell_followers(post_id=post.pk))
+    transaction.on_commit(lambda: _tell_followers_later(post.pk))
     return post
+
+
+def _tell_followers_later(post_id: int) -> None:
+    from ..tasks import tell_followers as task
+
+    task.enqueue(post_id)
 
 
 def tell_followers(*, post_id: int) -> int:

@@ -173,9 +173,29 @@ def can_edit_post(user: AnyUser, post: Post) -> bool:
     )
 
 
+def can_react(user: AnyUser, post: Post) -> bool:
+    """ "I recognise this" and "thank you": on a post this person is shown, not their own."""
+    return (
+        post.author_id != user.pk
+        and can_read_thread(user, post.thread)
+        and post.hidden_at is None
+        and (post.author_id is None or post.author_id not in blocked_ids(user))
+    )
+
+
 def can_see_author(user: AnyUser, post: Post) -> bool:
     """Who wrote an anonymous post: the writer and forum moderators."""
     return not post.anonymous or post.author_id == user.pk or is_forum_moderator(user)
+
+
+def can_manage_member(user: AnyUser, membership: GroupMembership) -> bool:
+    """Group moderators make members moderators or take them out of the group; only forum
+    moderators do that to a group moderator other than themselves."""
+    if membership.group.kind == GroupKind.VOLUNTEERS or not can_moderate_group(
+        user, membership.group
+    ):
+        return False
+    return not membership.is_moderator or membership.user_id == user.pk or is_forum_moderator(user)
 
 
 def can_moderate_thread(user: AnyUser, thread: Thread) -> bool:

@@ -22,6 +22,11 @@ urlpatterns = [
     path("groups/<int:pk>/join/", groups.join, name="group_join"),
     path("groups/<int:pk>/leave/", groups.leave, name="group_leave"),
     path("groups/<int:pk>/members/", groups.members, name="group_members"),
+    path(
+        "groups/<int:pk>/members/<int:membership>/",
+        groups.manage_member,
+        name="group_member",
+    ),
     path("groups/<int:pk>/requests/", groups.requests, name="group_requests"),
     path("groups/<int:pk>/invite/", groups.invite, name="group_invite"),
     path("search/", search.search, name="search"),

@@ -2,6 +2,7 @@
 groups that follow peer-guide roles; hidden groups never leak."""
 
 import pytest
+from django.urls import reverse
 
 from ligesind.accounts import services as accounts
 from ligesind.accounts.models import Role
@@ -137,3 +138,34 @@ def test_hidden_group_content_never_leaks_to_outsiders(
     with django_capture_on_commit_callbacks(execute=True):
         services.reply_to_thread(actor=member, thread=thread, body="Kun for medlemmer")
     assert not Notification.objects.filter(recipient=other, kind="forum_reply").exists()
+
+
+def test_group_moderators_manage_members(make_group, member, other, third, moderator, client):
+    group = make_group()
+    services.join_group(actor=other, group=group)
+    services.join_group(actor=third, group=group)
+    theirs = GroupMembership.objects.get(group=group, user=other)
+    services.set_group_moderator(actor=member, membership=theirs, moderator=True)
+    mine = GroupMembership.objects.get(group=group, user=member)
+    with pytest.raises(NotAllowed):  # a group moderator cannot demote or remove another one
+        services.remove_from_group(actor=other, membership=mine)
+    services.remove_from_group(actor=moderator, membership=theirs)  # forum moderators can
+    with pytest.raises(NotAllowed):
+        services.remove_from_group(
+            actor=third, membership=GroupMembership.objects.get(group=group, user=member)
+        )
+    client.force_login(member)
+    kept = GroupMembership.objects.get(group=group, user=third)
+    page = client.get(reverse("community:group_members", args=[group.pk])).content.decode()
+    assert "Tag ud af gruppen" in page
+    client.post(reverse("community:group_member", args=[group.pk, kept.pk]), {"action": "remove"})
+    assert not GroupMembership.objects.filter(pk=kept.pk).exists()
+    group.refresh_from_db()
+    assert group.member_count == 1
+
+
+def test_reactions_only_on_posts_one_is_shown(make_thread, member, other):
+    post = make_thread().posts.get()
+    accounts.block_user(actor=other, target=member)
+    with pytest.raises(NotAllowed):
+        services.toggle_reaction(actor=other, post=post, kind="thanks")

@@ -193,6 +193,12 @@ RULES: dict[str, Rule] = {
     "community:group_leave": Rule(OWNER | MODERATORS, pk("group"), method="post"),
     "community:group_members": Rule(OWNER | MODERATORS, pk("group")),
     "community:group_requests": Rule(OWNER | MODERATORS, pk("group")),
+    "community:group_member": Rule(
+        OWNER | MODERATORS,
+        lambda ids: {"pk": ids["group"], "membership": ids["group_membership"]},
+        method="post",
+        data=lambda ids: {"action": "promote"},
+    ),
     "community:group_invite": Rule(OWNER | MODERATORS, pk("group")),
     "community:search": Rule(SIGNED_IN),
     "safety:alerts": Rule(MODERATORS),

@@ -113,9 +113,13 @@ def build_world() -> World:
     ids["thread"] = thread.pk
     ids["alice_post"] = thread.posts.get().pk
     ids["bob_post"] = community.reply_to_thread(actor=bob, thread=thread, body="Hej Alice").pk
-    ids["group"] = community.create_group(
+    group = community.create_group(
         actor=alice, name="Alices lukkede gruppe", kind="community", visibility="hidden"
-    ).pk
+    )
+    ids["group"] = group.pk
+    community.invite_to_group(actor=alice, group=group, alias="Bob")
+    community.join_group(actor=bob, group=group)
+    ids["group_membership"] = group.memberships.get(user=bob).pk
 
     messaging.send_message(actor=alice, conversation=chat, body="Jeg vil ikke leve mere")
     ids["alert"] = CrisisAlert.objects.get(author=alice).pk

@@ -25,6 +25,7 @@ from .groups import (
     invite_to_group,
     join_group,
     leave_group,
+    remove_from_group,
     set_group_moderator,
     volunteer_members,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "invite_to_group",
     "join_group",
     "leave_group",
+    "remove_from_group",
     "mark_thread_read",
     "post_url",
     "quoted",

@@ -230,10 +230,10 @@ def toggle_reaction(*, actor: User, post: Post, kind: str) -> bool:
     Returns whether the reaction is there now."""
     if kind not in ReactionKind.values:
         raise DomainError(_("Please choose a reaction."))
-    if not permissions.can_read_thread(actor, post.thread):
-        raise NotAllowed(_("You cannot react to this post."))
     if post.author_id == actor.pk:
         raise DomainError(_("You cannot react to your own post."))
+    if not permissions.can_react(actor, post):
+        raise NotAllowed(_("You cannot react to this post."))
     counter = "recognised_count" if kind == ReactionKind.RECOGNISE else "thanks_count"
     removed, _details = Reaction.objects.filter(post=post, user=actor, kind=kind).delete()
     if removed:

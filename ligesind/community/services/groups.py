@@ -162,7 +162,7 @@ def leave_group(*, actor: User, group: Group) -> None:
 
 @transaction.atomic
 def set_group_moderator(*, actor: User, membership: GroupMembership, moderator: bool) -> None:
-    if not permissions.can_moderate_group(actor, membership.group):
+    if not permissions.can_manage_member(actor, membership):
         raise NotAllowed(_("Only the group's moderators can choose moderators."))
     if membership.status != MembershipStatus.MEMBER:
         raise DomainError(_("Only members of the group can be moderators."))
@@ -172,6 +172,19 @@ def set_group_moderator(*, actor: User, membership: GroupMembership, moderator: 
             raise DomainError(_("The group needs at least one moderator."))
     membership.is_moderator = moderator
     membership.save(update_fields=["is_moderator"])
+
+
+@transaction.atomic
+def remove_from_group(*, actor: User, membership: GroupMembership) -> None:
+    """A group moderator takes someone out of the group (they are not told why; they can ask
+    to join again, or be invited)."""
+    if membership.user_id == actor.pk:
+        raise DomainError(_("To leave the group yourself, use “Leave the group”."))
+    if not permissions.can_manage_member(actor, membership):
+        raise NotAllowed(_("Only the group's moderators can take members out of the group."))
+    group = membership.group
+    membership.delete()
+    _count_members(group)
 
 
 def ensure_volunteer_group(municipality: Municipality) -> Group:

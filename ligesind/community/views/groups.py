@@ -142,16 +142,49 @@ def members(request: HttpRequest, pk: int) -> HttpResponse:
     group = visible_group(request, pk)
     if not permissions.can_read_group(request.user, group):
         raise Http404
+    viewer = request.user
+    people: list[tuple[User, bool, GroupMembership | None]]
     if group.kind == GroupKind.VOLUNTEERS:
-        people = [(user, False) for user in services.volunteer_members(group)]
+        people = [(user, False, None) for user in services.volunteer_members(group)]
     else:
         people = [
-            (m.user, m.is_moderator)
+            (m.user, m.is_moderator, m if permissions.can_manage_member(viewer, m) else None)
             for m in group.memberships.filter(status=MembershipStatus.MEMBER)
-            .select_related("user__profile")
+            .select_related("user__profile", "group")
             .order_by("-is_moderator", "created_at")
         ]
     return render(request, "community/members.html", {"group": group, "people": people})
+
+
+@login_required
+@require_POST
+def manage_member(request: HttpRequest, pk: int, membership: int) -> HttpResponse:
+    """A group moderator makes a member a moderator (or not), or takes them out."""
+    group = visible_group(request, pk)
+    actor = member(request)
+    chosen = get_object_or_404(
+        GroupMembership.objects.select_related("group"),
+        group=group,
+        pk=membership,
+        status=MembershipStatus.MEMBER,
+    )
+    if not permissions.can_manage_member(actor, chosen):
+        raise Http404
+    action = request.POST.get("action", "")
+    try:
+        if action == "remove":
+            services.remove_from_group(actor=actor, membership=chosen)
+        elif action in {"promote", "demote"}:
+            services.set_group_moderator(
+                actor=actor, membership=chosen, moderator=action == "promote"
+            )
+        else:
+            raise DomainError(_("Please choose what to change."))
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The group's members are changed."))
+    return redirect("community:group_members", group.pk)
 
 
 @login_required

@@ -34,7 +34,8 @@ def test_demo_data_is_varied_and_idempotent(capsys):
     ) == (6, 8, 1)  # three direct (one reported), one group, one course group, one match
     from ligesind.activities.models import Accompaniment, Activity, CourseRun, Enrolment, Signup
 
-    assert Activity.objects.count() == 8 + 1 + 6 + 1 + 6 + 1 + 1
+    assert Activity.objects.count() == 8 + 1 + 6 + 1 + 6 + 1 + 1 + 1  # and a group's walk
+    assert Activity.objects.filter(audience="group", group__name__startswith="Gåtur").exists()
     assert Signup.objects.filter(status="waiting").count() == 2
     assert (CourseRun.objects.count(), Enrolment.objects.count()) == (2, 9)
     assert Accompaniment.objects.count() == 2
@@ -46,6 +47,16 @@ def test_demo_data_is_varied_and_idempotent(capsys):
     from ligesind.safety.models import Report
 
     assert list(Report.objects.values_list("reason", "status")) == [("misleading", "new")]
+    from ligesind.community.models import Group, Post, Thread
+
+    assert (Thread.objects.count(), Post.objects.count()) == (7, 16)
+    assert Thread.objects.filter(anonymous=True).count() == 2
+    assert set(Group.objects.exclude(kind="volunteers").values_list("visibility", flat=True)) == {
+        "open",
+        "request",
+        "hidden",
+    }
+    assert Group.objects.filter(kind="volunteers").count() == len(DEMO_MUNICIPALITIES)
 
 
 def test_democode_prints_a_code(capsys):

@@ -8,6 +8,8 @@ from playwright.sync_api import Page
 from ligesind.accounts import services as accounts
 from ligesind.accounts.models import Role, Visibility
 from ligesind.activities import services as activities
+from ligesind.community import services as community
+from ligesind.community.models import Category
 from ligesind.messaging import services as messaging
 from ligesind.safety import services as safety
 from tests.activities.conftest import activity_data
@@ -68,6 +70,16 @@ def test_no_payload_executes_anywhere_it_is_shown(new_page):
     )
     decision = safety.take_decision(actor=moderator, report=report, kind="warn", reason=TEXT)
     safety.appeal_decision(actor=alice, action=decision, text=TEXT)
+    everyday = Category.objects.get(slug="everyday-life")
+    thread = community.start_thread(
+        actor=alice, category=everyday, title=PAYLOADS[2][:140], body=TEXT
+    )
+    post = community.reply_to_thread(actor=alice, thread=thread, body=PAYLOADS[4])
+    community.edit_post(actor=alice, post=post, body=TEXT)
+    group = community.create_group(
+        actor=alice, name=PAYLOADS[1][:80], kind="network", visibility="open", description=TEXT
+    )
+    community.start_thread(actor=alice, group=group, title=PAYLOADS[0][:140], body=TEXT)
 
     b = new_page()
     log_in(b, bob.email)
@@ -78,6 +90,13 @@ def test_no_payload_executes_anywhere_it_is_shown(new_page):
         f"/activities/{event.pk}/",
         "/activities/",
         "/members/",
+        f"/community/t/{thread.pk}/",
+        f"/community/t/{thread.pk}/reply/?quote={post.pk}",
+        "/community/c/everyday-life/",
+        f"/community/groups/{group.pk}/",
+        "/community/groups/",
+        f"/community/groups/{group.pk}/members/",
+        "/community/search/?q=script+img+onerror",
     ]:
         assert_clean(b, where)
 
@@ -88,5 +107,7 @@ def test_no_payload_executes_anywhere_it_is_shown(new_page):
         "/safety/decisions/",
         f"/safety/appeals/{decision.appeal.pk}/",
         "/safety/alerts/",
+        f"/community/p/{post.pk}/history/",
+        f"/community/t/{thread.pk}/",
     ]:
         assert_clean(m, where)

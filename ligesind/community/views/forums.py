@@ -1,5 +1,7 @@
 """Forum pages: the category list, a category's threads, a thread, writing and moderating."""
 
+from urllib.parse import quote
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,7 +22,7 @@ from .. import permissions, services
 from ..forms import EditForm, PostForm, SearchForm, ThreadForm
 from ..models import Category, Group, Post, Reaction, ReactionKind, Thread, ThreadRead
 from .access import member, readable_post, readable_thread
-from .display import labels, shown_posts
+from .display import PostPage, labels, post_html, shown_posts
 from .display import thread_rows as rows_of
 
 
@@ -109,6 +112,17 @@ def _post_page(request: HttpRequest, thread: Thread) -> HttpResponse:
     }
     for post in on_page:
         post.thread = thread
+    can_reply = permissions.can_post_in(viewer, thread)
+    shown = shown_posts(viewer, on_page, reacted, moderator=moderator)
+    shared = PostPage(
+        viewer_id=viewer.pk,
+        can_reply=can_reply,
+        moderator=moderator,
+        reply_url=reverse("community:reply", args=[thread.pk]),
+        back=quote(request.path),
+        csrf_token=get_token(request),
+        words=labels(),
+    )
     newest = max((p.created_at for p in on_page), default=None)
     if newest and (thread.read_at is None or newest > thread.read_at):  # type: ignore[attr-defined]
         services.mark_thread_read(actor=viewer, thread=thread, until=newest)
@@ -118,10 +132,8 @@ def _post_page(request: HttpRequest, thread: Thread) -> HttpResponse:
         {
             "thread": thread,
             "page": page,
-            "posts": shown_posts(viewer, on_page, reacted, moderator=moderator),
-            "labels": labels(),
-            "reply_url": reverse("community:reply", args=[thread.pk]),
-            "can_reply": permissions.can_post_in(viewer, thread),
+            "posts": [post_html(item, shared) for item in shown],
+            "can_reply": can_reply,
             "can_moderate": permissions.can_moderate_thread(viewer, thread),
             "is_moderator": moderator,
             "following": thread.following,  # type: ignore[attr-defined]

@@ -81,7 +81,6 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
             "category": place,
             "page": page,
             "rows": rows_of(list(page.object_list)),
-            "labels": labels(),
         },
     )
 

@@ -1,7 +1,5 @@
 """Forum pages: the category list, a category's threads, a thread, writing and moderating."""
 
-from urllib.parse import quote
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,7 +7,6 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -22,7 +19,7 @@ from .. import permissions, services
 from ..forms import EditForm, PostForm, SearchForm, ThreadForm
 from ..models import Category, Group, Post, Reaction, ReactionKind, Thread, ThreadRead
 from .access import member, readable_post, readable_thread
-from .display import PostPage, labels, post_html, shown_posts
+from .display import labels, shown_posts
 from .display import thread_rows as rows_of
 
 
@@ -81,6 +78,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
             "category": place,
             "page": page,
             "rows": rows_of(list(page.object_list)),
+            "labels": labels(),
         },
     )
 
@@ -111,17 +109,6 @@ def _post_page(request: HttpRequest, thread: Thread) -> HttpResponse:
     }
     for post in on_page:
         post.thread = thread
-    can_reply = permissions.can_post_in(viewer, thread)
-    shown = shown_posts(viewer, on_page, reacted, moderator=moderator)
-    shared = PostPage(
-        viewer_id=viewer.pk,
-        can_reply=can_reply,
-        moderator=moderator,
-        reply_url=reverse("community:reply", args=[thread.pk]),
-        back=quote(request.path),
-        csrf_token=get_token(request),
-        words=labels(),
-    )
     newest = max((p.created_at for p in on_page), default=None)
     if newest and (thread.read_at is None or newest > thread.read_at):  # type: ignore[attr-defined]
         services.mark_thread_read(actor=viewer, thread=thread, until=newest)
@@ -131,8 +118,10 @@ def _post_page(request: HttpRequest, thread: Thread) -> HttpResponse:
         {
             "thread": thread,
             "page": page,
-            "posts": [post_html(item, shared) for item in shown],
-            "can_reply": can_reply,
+            "posts": shown_posts(viewer, on_page, reacted, moderator=moderator),
+            "labels": labels(),
+            "reply_url": reverse("community:reply", args=[thread.pk]),
+            "can_reply": permissions.can_post_in(viewer, thread),
             "can_moderate": permissions.can_moderate_thread(viewer, thread),
             "is_moderator": moderator,
             "following": thread.following,  # type: ignore[attr-defined]

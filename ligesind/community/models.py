@@ -144,6 +144,7 @@ class Post(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
     hidden_at = models.DateTimeField(null=True, blank=True, editable=False)
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)  # by its writer
     recognised_count = models.PositiveIntegerField(default=0)
     thanks_count = models.PositiveIntegerField(default=0)
 

@@ -163,6 +163,8 @@ def can_post_in(user: AnyUser, thread: Thread) -> bool:
 
 
 def can_edit_post(user: AnyUser, post: Post) -> bool:
+    if post.deleted_at is not None:
+        return False
     if is_forum_moderator(user):
         return True
     return (
@@ -173,10 +175,16 @@ def can_edit_post(user: AnyUser, post: Post) -> bool:
     )
 
 
+def can_delete_post(user: AnyUser, post: Post) -> bool:
+    """Writers delete their own posts (moderators hide instead, so it can be undone)."""
+    return post.author_id == user.pk and can_use_community(user) and post.deleted_at is None
+
+
 def can_react(user: AnyUser, post: Post) -> bool:
     """ "I recognise this" and "thank you": on a post this person is shown, not their own."""
     return (
-        post.author_id != user.pk
+        post.deleted_at is None
+        and post.author_id != user.pk
         and can_read_thread(user, post.thread)
         and post.hidden_at is None
         and (post.author_id is None or post.author_id not in blocked_ids(user))

@@ -214,3 +214,32 @@ def test_a_group_plans_its_own_event(new_page, axe):
     b.get_by_role("button", name="Tilmeld mig").click()
     expect(b.get_by_text("Du har en plads. Velkommen!")).to_be_visible()
     axe(b)
+
+
+def test_delete_own_post_and_change_a_group(new_page, axe):
+    anna = UserFactory.create(email="anna@example.org", member__alias="Anna")
+    group = services.create_group(actor=anna, name="Strikkeklubben", kind="community",
+                                  visibility="request")  # fmt: skip
+    thread = services.start_thread(actor=anna, group=group, title="Mønstre", body="Hej")
+    services.reply_to_thread(actor=anna, thread=thread, body="Fortrudt tekst")
+    a = new_page()
+    log_in(a, anna.email)
+    a.goto(f"/community/t/{thread.pk}/")
+    a.locator("#post-2").get_by_role("link", name="Slet").click()
+    axe(a)
+    a.get_by_role("button", name="Slet indlægget").click()
+    expect(a.get_by_text("Dit indlæg er slettet.")).to_be_visible()
+    expect(a.locator("#post-2")).to_contain_text("Indlægget er slettet af den, der skrev det.")
+    expect(a.get_by_text("Fortrudt tekst")).to_have_count(0)
+    a.goto(f"/community/groups/{group.pk}/")
+    a.get_by_role("link", name="Ret gruppen").click()
+    axe(a)
+    a.get_by_label("Navn").fill("")
+    a.get_by_role("button", name="Gem ændringer").click()
+    expect(a.get_by_text("Giv venligst gruppen et navn.")).to_be_visible()
+    a.get_by_label("Navn").fill("Strikkeklubben Nord")
+    a.get_by_label("Åben", exact=False).check()
+    a.get_by_role("button", name="Gem ændringer").click()
+    expect(a.get_by_text("Gruppen er ændret.")).to_be_visible()
+    expect(a.get_by_role("heading", name="Strikkeklubben Nord")).to_be_visible()
+    axe(a)

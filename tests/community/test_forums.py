@@ -189,3 +189,22 @@ def test_a_deleted_member_leaves_the_thread_readable(make_thread, member, other)
     first = Post.objects.get(thread=thread, number=1)
     assert first.author is None and first.body == "Jeg går en tur hver dag."
     assert Category.objects.get(slug="everyday-life").post_count == 2
+
+
+def test_writers_delete_their_posts_for_good(make_thread, member, other, third):
+    thread = make_thread()
+    reply = services.reply_to_thread(actor=other, thread=thread, body="Noget jeg fortryder")
+    services.edit_post(actor=other, post=reply, body="Noget jeg fortryder endnu mere")
+    services.toggle_reaction(actor=third, post=reply, kind="thanks")
+    with pytest.raises(NotAllowed):
+        services.delete_post(actor=member, post=reply)
+    services.delete_post(actor=other, post=reply)
+    reply.refresh_from_db()
+    assert reply.body == "" and reply.deleted_at is not None
+    assert not reply.revisions.exists() and not reply.reactions.exists()
+    assert not permissions.can_edit_post(other, reply)
+    assert not permissions.can_react(third, reply)
+    assert services.quoted(viewer=third, post=reply) == ""
+    from ligesind.community.views.search import find
+
+    assert find(third, "fortryder")[1] == []

@@ -169,3 +169,25 @@ def test_reactions_only_on_posts_one_is_shown(make_thread, member, other):
     accounts.block_user(actor=other, target=member)
     with pytest.raises(NotAllowed):
         services.toggle_reaction(actor=other, post=post, kind="thanks")
+
+
+def test_group_moderators_change_the_group(make_group, member, other, third, client):
+    group = make_group(visibility="request")
+    services.join_group(actor=other, group=group)
+    with pytest.raises(NotAllowed):
+        services.update_group(
+            actor=third, group=group, name="Nyt navn", kind="network", visibility="open"
+        )
+    services.update_group(
+        actor=member, group=group, name="Gå-netværket", kind="community", visibility="open",
+        description="Nu åben for alle",
+    )  # fmt: skip
+    group.refresh_from_db()
+    assert (group.name, group.kind, group.visibility) == ("Gå-netværket", "community", "open")
+    assert GroupMembership.objects.get(group=group, user=other).status == "member"
+    client.force_login(member)
+    response = client.post(
+        reverse("community:group_edit", args=[group.pk]),
+        {"name": "", "kind": "community", "visibility": "open"},
+    )
+    assert "Giv venligst gruppen et navn." in response.content.decode()

@@ -184,3 +184,17 @@ def test_query_counts_stay_flat(
         assert client.get(reverse("community:category", args=["everyday-life"])).status_code == 200
     with django_assert_max_num_queries(4):  # 3, and one upsert when something new was read
         assert client.get(reverse("community:thread", args=[threads[0].pk])).status_code == 200
+
+
+def test_delete_page_asks_first_then_the_thread_shows_the_gap(client, make_thread, member, other):
+    thread = make_thread()
+    reply = services.reply_to_thread(actor=other, thread=thread, body="Slet mig")
+    client.force_login(member)
+    assert client.get(reverse("community:delete_post", args=[reply.pk])).status_code == 403
+    client.force_login(other)
+    assert (
+        "Slet mig" in client.get(reverse("community:delete_post", args=[reply.pk])).content.decode()
+    )
+    client.post(reverse("community:delete_post", args=[reply.pk]))
+    page = client.get(reverse("community:thread", args=[thread.pk])).content.decode()
+    assert "Slet mig" not in page and "Indlægget er slettet af den, der skrev det." in page

@@ -182,6 +182,7 @@ RULES: dict[str, Rule] = {
     ),
     "community:edit_post": Rule(OWNER | MODERATORS, pk("alice_post")),
     "community:history": Rule(MODERATORS, pk("alice_post")),
+    "community:delete_post": Rule(OWNER, pk("alice_post")),
     "community:react": Rule(
         SIGNED_IN_NOT_BLOCKED, pk("bob_post"), method="post", data=lambda ids: {"kind": "thanks"}
     ),
@@ -193,6 +194,7 @@ RULES: dict[str, Rule] = {
     "community:group_leave": Rule(OWNER | MODERATORS, pk("group"), method="post"),
     "community:group_members": Rule(OWNER | MODERATORS, pk("group")),
     "community:group_requests": Rule(OWNER | MODERATORS, pk("group")),
+    "community:group_edit": Rule(OWNER | MODERATORS, pk("group")),
     "community:group_member": Rule(
         OWNER | MODERATORS,
         lambda ids: {"pk": ids["group"], "membership": ids["group_membership"]},

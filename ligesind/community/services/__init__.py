@@ -1,6 +1,7 @@
 """Community business operations: forums (threads, posts, reactions) and groups."""
 
 from .forums import (
+    delete_post,
     edit_post,
     follow_thread,
     index_version,
@@ -27,10 +28,12 @@ from .groups import (
     leave_group,
     remove_from_group,
     set_group_moderator,
+    update_group,
     volunteer_members,
 )
 
 __all__ = [
+    "delete_post",
     "answer_join_request",
     "create_group",
     "edit_post",
@@ -55,5 +58,6 @@ __all__ = [
     "tell_followers",
     "thread_url",
     "toggle_reaction",
+    "update_group",
     "volunteer_members",
 ]

@@ -211,6 +211,22 @@ def edit_post(*, actor: User, post: Post, body: str) -> Post:
 
 
 @transaction.atomic
+def delete_post(*, actor: User, post: Post) -> Post:
+    """The writer takes a post back: its text, earlier versions and reactions are gone; the
+    thread shows that a post was deleted, so replies keep their place."""
+    post = Post.objects.select_for_update().select_related("thread").get(pk=post.pk)
+    if not permissions.can_delete_post(actor, post):
+        raise NotAllowed(_("You cannot delete this post."))
+    post.revisions.all().delete()
+    post.reactions.all().delete()
+    post.body, post.deleted_at = "", timezone.now()
+    post.recognised_count = post.thanks_count = 0
+    post.save(update_fields=["body", "deleted_at", "recognised_count", "thanks_count"])
+    search.index_post(post)
+    return post
+
+
+@transaction.atomic
 def set_thread_state(
     *, actor: User, thread: Thread, pinned: bool | None = None, locked: bool | None = None
 ) -> Thread:
@@ -280,6 +296,8 @@ def set_post_hidden(*, post: Post, hidden: bool) -> None:
 def quoted(*, viewer: User, post: Post) -> str:
     """The text a reply starts with when quoting ``post``: who wrote it (as the viewer may see
     it) and the text as a Markdown quote."""
+    if post.deleted_at is not None:
+        return ""
     if permissions.can_see_author(viewer, post) and not post.anonymous:
         who = display_alias(post.author)
     else:

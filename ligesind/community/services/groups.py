@@ -12,6 +12,7 @@ from ligesind.accounts.permissions import is_blocked_between
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.models import Municipality
 from ligesind.core.services import notify
+from ligesind.core.text_hooks import text_accepted
 
 from .. import permissions, search
 from ..models import Group, GroupKind, GroupMembership, MembershipStatus, Visibility
@@ -26,12 +27,7 @@ def _count_members(group: Group) -> None:
     group.save(update_fields=["member_count"])
 
 
-@transaction.atomic
-def create_group(
-    *, actor: User, name: str, kind: str, visibility: str, description: str = ""
-) -> Group:
-    if not permissions.can_use_community(actor):
-        raise NotAllowed(_("Groups are for members."))
+def _checked(name: str, kind: str, visibility: str, description: str) -> dict[str, str]:
     if kind not in GroupKind.values or kind == GroupKind.VOLUNTEERS:
         raise DomainError(_("Please choose the type of group."))
     if visibility not in Visibility.values:
@@ -39,19 +35,29 @@ def create_group(
     name = (name or "").strip()
     if not name:
         raise DomainError(_("Please give the group a name."))
-    group = Group.objects.create(
-        name=name[:80],
-        description=(description or "").strip()[:2000],
-        kind=kind,
-        visibility=visibility,
-        created_by=actor,
-    )
+    return {
+        "name": name[:80],
+        "description": (description or "").strip()[:2000],
+        "kind": kind,
+        "visibility": visibility,
+    }
+
+
+@transaction.atomic
+def create_group(
+    *, actor: User, name: str, kind: str, visibility: str, description: str = ""
+) -> Group:
+    if not permissions.can_use_community(actor):
+        raise NotAllowed(_("Groups are for members."))
+    fields = _checked(name, kind, visibility, description)
+    group = Group.objects.create(created_by=actor, **fields)
     GroupMembership.objects.create(
         group=group, user=actor, status=MembershipStatus.MEMBER, is_moderator=True
     )
     _count_members(group)
     permissions.forget_groups(actor)
     search.index_group(group)
+    text_accepted(author=actor, text=f"{group.name}\n{group.description}", where="group")
     return group
 
 
@@ -63,6 +69,27 @@ def _moderators(group: Group) -> list[User]:
             group_memberships__is_moderator=True,
         )
     )
+
+
+@transaction.atomic
+def update_group(
+    *, actor: User, group: Group, name: str, kind: str, visibility: str, description: str = ""
+) -> Group:
+    """A group moderator changes the name, description, type or who can join. Making a group
+    open lets those who asked in; members stay members whatever the change."""
+    if group.kind == GroupKind.VOLUNTEERS or not permissions.can_moderate_group(actor, group):
+        raise NotAllowed(_("Only the group's moderators can change the group."))
+    for field, value in _checked(name, kind, visibility, description).items():
+        setattr(group, field, value)
+    group.save(update_fields=["name", "description", "kind", "visibility"])
+    if group.visibility == Visibility.OPEN:
+        group.memberships.filter(status=MembershipStatus.REQUESTED).update(
+            status=MembershipStatus.MEMBER
+        )
+        _count_members(group)
+    search.index_group(group)
+    text_accepted(author=actor, text=f"{group.name}\n{group.description}", where="group")
+    return group
 
 
 @transaction.atomic

@@ -88,7 +88,7 @@ class ShownPost:
 def shown_posts(
     viewer: Any, posts: list[Post], reacted: dict[int, set[str]], *, moderator: bool
 ) -> list[ShownPost]:
-    links = Links("react", "edit_post", "history")
+    links = Links("react", "edit_post", "history", "delete_post")
     report = reverse("safety:report", args=["post", 987654321])
     shown = []
     for post in posts:
@@ -98,11 +98,14 @@ def shown_posts(
                 post=post,
                 author=author_name(viewer, post),
                 html=render_markdown(post.body),
-                can_edit=moderator
-                or (
-                    post.author_id == viewer.pk
-                    and post.hidden_at is None
-                    and not post.thread.locked
+                can_edit=post.deleted_at is None
+                and (
+                    moderator
+                    or (
+                        post.author_id == viewer.pk
+                        and post.hidden_at is None
+                        and not post.thread.locked
+                    )
                 ),
                 reacted=reacted.get(post.pk, set()),
                 iso=iso,
@@ -111,6 +114,7 @@ def shown_posts(
                     "react": links("react", post.pk),
                     "edit": links("edit_post", post.pk),
                     "history": links("history", post.pk),
+                    "delete": links("delete_post", post.pk),
                     "report": report.replace("987654321", str(post.pk)),
                 },
             )
@@ -132,5 +136,7 @@ def labels() -> dict[str, str]:
         "history": _("History"),
         "report": _("Report"),
         "edited": _("edited"),
+        "delete": _("Delete"),
+        "deleted": _("This post was deleted by its writer."),
         "hidden": _("hidden by a moderator"),
     }

@@ -45,7 +45,7 @@ THREAD_ROW_FIELDS = (
     "category", "group", *AUTHOR,
 )  # fmt: skip
 POST_FIELDS = (
-    "thread", "number", "anonymous", "body", "created_at", "edited_at", "hidden_at",
+    "thread", "number", "anonymous", "body", "created_at", "edited_at", "hidden_at", "deleted_at",
     "recognised_count", "thanks_count", *AUTHOR,
 )  # fmt: skip
 
@@ -217,6 +217,19 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Your changes are saved. The post is marked as edited."))
             return redirect(services.post_url(post))
     return render(request, "community/edit.html", {"form": form, "post": post})
+
+
+@login_required
+def delete(request: HttpRequest, pk: int) -> HttpResponse:
+    post = readable_post(request, pk)
+    actor = member(request)
+    if not permissions.can_delete_post(actor, post):
+        raise PermissionDenied
+    if request.method == "POST":
+        services.delete_post(actor=actor, post=post)
+        messages.success(request, _("Your post is deleted."))
+        return redirect(services.post_url(post))
+    return render(request, "community/delete.html", {"post": post})
 
 
 @login_required

@@ -61,6 +61,30 @@ def create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    group = visible_group(request, pk)
+    actor = member(request)
+    if group.kind == GroupKind.VOLUNTEERS or not permissions.can_moderate_group(actor, group):
+        raise Http404
+    initial = {
+        "name": group.name,
+        "kind": group.kind,
+        "visibility": group.visibility,
+        "description": group.description,
+    }
+    form = GroupForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_group(actor=actor, group=group, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The group is changed."))
+            return redirect("community:group", group.pk)
+    return render(request, "community/group_form.html", {"form": form, "group": group})
+
+
+@login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     group = visible_group(request, pk)
     viewer = member(request)

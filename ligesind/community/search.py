@@ -132,7 +132,7 @@ def excerpt(body: str, text: str, width: int = 90) -> str:
     """A short piece of ``body`` around the first word that matches one of the query's stems."""
     wanted = set(stems(text))
     for found in WORD.finditer(body):
-        if stems(found.group())[:1] and stems(found.group())[0] in wanted:
+        if set(stems(found.group())) & wanted:
             start = max(0, found.start() - width)
             end = min(len(body), found.end() + width)
             prefix = "… " if start else ""

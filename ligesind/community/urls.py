@@ -32,4 +32,5 @@ urlpatterns = [
     path("groups/<int:pk>/requests/", groups.requests, name="group_requests"),
     path("groups/<int:pk>/invite/", groups.invite, name="group_invite"),
     path("search/", search.search, name="search"),
+    path("following/", forums.following, name="following"),
 ]

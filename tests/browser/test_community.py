@@ -77,6 +77,11 @@ def test_post_quote_recognise_and_search(new_page, axe):
     a.goto("/community/c/addiction/")
     expect(a.get_by_text("ny", exact=True)).to_have_count(0)
 
+    b.goto("/community/")
+    b.get_by_role("link", name="Tråde, jeg følger").click()
+    expect(b.get_by_role("link", name="Et år uden alkohol")).to_be_visible()
+    axe(b)
+
 
 def test_group_by_request_edit_and_moderator_history(new_page, axe):
     anna = UserFactory.create(email="anna@example.org", member__alias="Anna")

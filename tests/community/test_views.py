@@ -198,3 +198,19 @@ def test_delete_page_asks_first_then_the_thread_shows_the_gap(client, make_threa
     client.post(reverse("community:delete_post", args=[reply.pk]))
     page = client.get(reverse("community:thread", args=[thread.pk])).content.decode()
     assert "Slet mig" not in page and "Indlægget er slettet af den, der skrev det." in page
+
+
+def test_threads_i_follow(client, make_thread, make_group, member, other):
+    followed = make_thread(title="Den jeg følger")
+    make_thread(author=other, title="En anden tråd")
+    group = make_group(visibility="hidden")
+    secret = make_thread(category=None, group=group, title="Skjult gruppetråd")
+    services.invite_to_group(actor=member, group=group, alias="Havfugl")
+    services.join_group(actor=other, group=group)
+    services.follow_thread(actor=other, thread=secret, follow=True)
+    services.follow_thread(actor=other, thread=followed, follow=True)
+    services.leave_group(actor=other, group=group)
+    client.force_login(other)
+    page = client.get(reverse("community:following")).content.decode()
+    assert "Den jeg følger" in page and "En anden tråd" in page  # started it: follows it
+    assert "Skjult gruppetråd" not in page  # left the hidden group: gone from the list too

@@ -203,6 +203,7 @@ RULES: dict[str, Rule] = {
     ),
     "community:group_invite": Rule(OWNER | MODERATORS, pk("group")),
     "community:search": Rule(SIGNED_IN),
+    "community:following": Rule(SIGNED_IN),
     "safety:alerts": Rule(MODERATORS),
     "safety:alert": Rule(MODERATORS, pk("alert")),
     "safety:lexicon": Rule(MODERATORS),

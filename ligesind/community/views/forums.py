@@ -83,6 +83,19 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@login_required
+def following(request: HttpRequest) -> HttpResponse:
+    """The threads I follow, newest activity first, unread ones marked."""
+    viewer = member(request)
+    followed = Thread.objects.filter(subscriptions__user=viewer)
+    page = thread_rows(request, followed)
+    return render(
+        request,
+        "community/following.html",
+        {"page": page, "rows": rows_of(list(page.object_list)), "labels": labels()},
+    )
+
+
 def _post_page(request: HttpRequest, thread: Thread) -> HttpResponse:
     """Page n holds posts numbered (n-1)*20+1 … n*20, so a post's address never moves; posts
     hidden from this viewer leave their page a little shorter."""

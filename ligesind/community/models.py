@@ -65,6 +65,7 @@ class Group(models.Model):
     )
     created_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+    hidden_at = models.DateTimeField(null=True, blank=True, editable=False)  # by a moderator
     member_count = models.PositiveIntegerField(default=0, editable=False)
     thread_count = models.PositiveIntegerField(default=0, editable=False)
     last_post_at = models.DateTimeField(null=True, blank=True, editable=False)

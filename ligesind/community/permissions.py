@@ -83,7 +83,8 @@ def visible_groups_q(user: AnyUser) -> Q:
     invited = GroupMembership.objects.filter(
         user_id=user.pk or 0, status=MembershipStatus.INVITED
     ).values("group_id")
-    return ~Q(visibility=Visibility.HIDDEN) | Q(pk__in=member_group_ids(user)) | Q(pk__in=invited)
+    listed = (~Q(visibility=Visibility.HIDDEN) | Q(pk__in=invited)) & Q(hidden_at__isnull=True)
+    return listed | Q(pk__in=member_group_ids(user))
 
 
 def can_view_group(user: AnyUser, group: Group) -> bool:
@@ -96,7 +97,11 @@ def can_read_group(user: AnyUser, group: Group) -> bool:
         return False
     if is_forum_moderator(user) or is_group_member(user, group):
         return True
-    return group.visibility == Visibility.OPEN and group.kind != GroupKind.VOLUNTEERS
+    return (
+        group.visibility == Visibility.OPEN
+        and group.kind != GroupKind.VOLUNTEERS
+        and group.hidden_at is None
+    )
 
 
 def can_moderate_group(user: AnyUser, group: Group) -> bool:
@@ -120,9 +125,9 @@ def readable_threads_q(user: AnyUser, *, in_groups: bool = True) -> Q:
         return Q()
     allowed = Q(category__isnull=False)
     if in_groups:
-        open_groups = Group.objects.filter(visibility=Visibility.OPEN).exclude(
-            kind=GroupKind.VOLUNTEERS
-        )
+        open_groups = Group.objects.filter(
+            visibility=Visibility.OPEN, hidden_at__isnull=True
+        ).exclude(kind=GroupKind.VOLUNTEERS)
         allowed |= Q(group__in=open_groups.values("pk")) | Q(group__in=member_group_ids(user))
     shown = Q(hidden_at__isnull=True) | Q(author_id=user.pk)
     return allowed & shown & ~Q(author_id__in=blocked_ids(user))

@@ -44,3 +44,24 @@ def test_posts_in_hidden_groups_cannot_be_reported_by_outsiders(
     post = make_thread(category=None, group=group).posts.get()
     client.force_login(other)
     assert client.get(reverse("safety:report", args=["post", post.pk])).status_code == 404
+
+
+def test_report_and_hide_a_group(client, make_group, make_thread, member, other, third, moderator):
+    from ligesind.community.models import Group
+
+    group = make_group(name="Grim gruppe", description="Noget ubehageligt")
+    services.join_group(actor=third, group=group)
+    thread = make_thread(category=None, group=group, title="I gruppen")
+    client.force_login(other)
+    page = client.get(reverse("community:group", args=[group.pk])).content.decode()
+    assert reverse("safety:report", args=["group", group.pk]) in page
+    report = safety.report_content(actor=other, kind="group", object_id=group.pk, reason="spam")
+    action = safety.take_decision(actor=moderator, report=report, kind="hide", reason="Navn")
+    group.refresh_from_db()
+    assert group.hidden_at is not None
+    assert not Group.objects.filter(permissions.visible_groups_q(other), pk=group.pk).exists()
+    assert not permissions.can_read_thread(other, Thread.objects.get(pk=thread.pk))
+    assert permissions.can_view_group(third, group)  # its members still find it
+    safety.restore_decision(actor=moderator, action=action, reason="Fejl")
+    group.refresh_from_db()
+    assert permissions.can_view_group(other, group)

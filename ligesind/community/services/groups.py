@@ -4,7 +4,7 @@ and the volunteers' group every municipality with peer guides gets automatically
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ligesind.accounts.models import Profile, Role, RoleAssignment, User
@@ -212,6 +212,13 @@ def remove_from_group(*, actor: User, membership: GroupMembership) -> None:
     group = membership.group
     membership.delete()
     _count_members(group)
+
+
+def set_group_hidden(*, group: Group, hidden: bool) -> None:
+    """A moderator's decision (through the safety app's reports): a hidden group disappears
+    from lists and search for everyone but its members."""
+    group.hidden_at = timezone.now() if hidden else None
+    group.save(update_fields=["hidden_at"])
 
 
 def ensure_volunteer_group(municipality: Municipality) -> Group:

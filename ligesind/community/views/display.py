@@ -16,6 +16,7 @@ from django.utils.translation import ngettext, pgettext
 from ligesind.core.markdown import render_markdown
 from ligesind.core.privacy import display_alias
 
+from .. import permissions
 from ..models import Post, Thread
 
 
@@ -62,15 +63,9 @@ def author_name(viewer: Any, post: Post) -> str:
         return display_alias(post.author)
     if post.author_id == viewer.pk:
         return _("anonymous member (you)")
-    if viewer_is_moderator(viewer):
+    if permissions.can_see_author(viewer, post):
         return _("anonymous member (%(alias)s)") % {"alias": display_alias(post.author)}
     return _("anonymous member")
-
-
-def viewer_is_moderator(viewer: Any) -> bool:
-    from .. import permissions
-
-    return permissions.is_forum_moderator(viewer)
 
 
 @dataclass
@@ -85,9 +80,7 @@ class ShownPost:
     urls: dict[str, str] = field(default_factory=dict)
 
 
-def shown_posts(
-    viewer: Any, posts: list[Post], reacted: dict[int, set[str]], *, moderator: bool
-) -> list[ShownPost]:
+def shown_posts(viewer: Any, posts: list[Post], reacted: dict[int, set[str]]) -> list[ShownPost]:
     links = Links("react", "edit_post", "history", "delete_post")
     report = reverse("safety:report", args=["post", 987654321])
     shown = []
@@ -98,15 +91,7 @@ def shown_posts(
                 post=post,
                 author=author_name(viewer, post),
                 html=render_markdown(post.body),
-                can_edit=post.deleted_at is None
-                and (
-                    moderator
-                    or (
-                        post.author_id == viewer.pk
-                        and post.hidden_at is None
-                        and not post.thread.locked
-                    )
-                ),
+                can_edit=permissions.can_edit_post(viewer, post),
                 reacted=reacted.get(post.pk, set()),
                 iso=iso,
                 when=when,

@@ -131,7 +131,7 @@ def _post_page(request: HttpRequest, thread: Thread) -> HttpResponse:
         {
             "thread": thread,
             "page": page,
-            "posts": shown_posts(viewer, on_page, reacted, moderator=moderator),
+            "posts": shown_posts(viewer, on_page, reacted),
             "labels": labels(),
             "reply_url": reverse("community:reply", args=[thread.pk]),
             "can_reply": permissions.can_post_in(viewer, thread),

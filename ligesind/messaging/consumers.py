@@ -8,6 +8,7 @@ import weakref
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
@@ -23,6 +24,15 @@ SESSION_ENDED = 4401
 
 class ChatConsumer(AsyncJsonWebsocketConsumer):
     closed = False
+
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        """Channels' dispatch without its thread hop to close old database connections before
+        every event: this consumer touches the database only through database_sync_to_async,
+        which closes them itself, and a busy chat has thousands of events a second."""
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
 
     async def connect(self) -> None:
         self.user = self.scope.get("user")
@@ -70,6 +80,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             conversation_id=_int(content.get("conversation")) or 0,
             body=str(content.get("body") or ""),
             client_key=str(content.get("client_key", "")),
+            origin=self.channel_name,
         )
         result = await batcher().submit(outgoing)
         if self.closed:
@@ -77,12 +88,15 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         if isinstance(result, DomainError):
             await self.send_json({"event": "error", "error": result.message})
             return
-        await self.send_json({"event": "sent", "id": result.pk, "client_key": result.client_key})
+        # The answer is the message itself (with its client key), as the others get it.
+        await self.send_json(services.message_event(result))
 
     async def chat_event(self, event: dict[str, Any]) -> None:
         # Unread counts: the page adds up message events itself; the server's total comes on
         # connect and after every read, so a busy chat costs no extra query per message.
-        await self.send_json({key: value for key, value in event.items() if key != "type"})
+        if event.get("origin") == self.channel_name:
+            return  # this socket sent it and has had it as its answer
+        await self.send_json({k: v for k, v in event.items() if k not in ("type", "origin")})
 
     async def session_end(self, event: dict[str, Any]) -> None:
         """The member's sessions were ended (a ban, a suspension): close at once."""

@@ -5,8 +5,8 @@ clients catch up from the last message id they saw when they reconnect or reload
 """
 
 import asyncio
-import concurrent.futures
 import logging
+import weakref
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -37,37 +37,70 @@ def use_event_loop(loop: asyncio.AbstractEventLoop) -> None:
 
 
 def _deliver(messages: list[tuple[int, dict[str, Any]]]) -> None:
-    """Channel-layer messages to users' groups, in one hop to the event loop. If the layer is
-    down, this fails quietly: the data is saved and clients catch up."""
+    """Channel-layer messages to users' groups. On the server's event loop they join the
+    process's queue (in order, many at a time); elsewhere (a plain view, a task) they go at once.
+    If the layer is down, this fails quietly: the data is saved and clients catch up."""
     layer = get_channel_layer()
     if layer is None:
         return
-
-    async def send_all() -> None:
-        await asyncio.gather(*(layer.group_send(user_group(u), m) for u, m in messages))
-
+    sends = [(user_group(user_id), message) for user_id, message in messages]
     loop = _server_loop
-    if loop is not None and loop.is_running() and not _on_loop(loop):
-        future = asyncio.run_coroutine_threadsafe(send_all(), loop)
-        future.add_done_callback(_log_failure)
+    if loop is not None and loop.is_running():
+        loop.call_soon_threadsafe(_add_to_outbox, layer, sends)
         return
     try:
-        async_to_sync(send_all)()
+        async_to_sync(send_all)(layer, sends)
     except Exception:  # noqa: BLE001 - live updates are best effort; the data is saved
         log.warning("Live update not delivered (channel layer unavailable)", exc_info=True)
 
 
-def _on_loop(loop: asyncio.AbstractEventLoop) -> bool:
-    try:
-        return asyncio.get_running_loop() is loop
-    except RuntimeError:
-        return False
+async def send_all(layer: Any, sends: list[tuple[str, dict[str, Any]]]) -> None:
+    if hasattr(layer, "group_send_many"):  # ligesind.core.channel_layer: two round trips
+        await layer.group_send_many(sends)
+    else:
+        for group, message in sends:
+            await layer.group_send(group, message)
 
 
-def _log_failure(future: "concurrent.futures.Future[None]") -> None:
-    error = None if future.cancelled() else future.exception()
-    if error is not None:
-        log.warning("Live update not delivered (channel layer unavailable)", exc_info=error)
+class Outbox:
+    """Live events of one server process, sent one batch at a time in the order they were
+    saved: whatever arrives while a batch is on its way goes together in the next one."""
+
+    def __init__(self, layer: Any) -> None:
+        self.layer = layer
+        self.waiting: list[tuple[str, dict[str, Any]]] = []
+        self.sending: asyncio.Task[None] | None = None
+
+    def add(self, sends: list[tuple[str, dict[str, Any]]]) -> None:
+        self.waiting.extend(sends)
+        if self.sending is None:
+            self.sending = asyncio.get_running_loop().create_task(self.drain())
+
+    async def drain(self) -> None:
+        try:
+            while self.waiting:
+                batch, self.waiting = self.waiting, []
+                try:
+                    await send_all(self.layer, batch)
+                except Exception:  # noqa: BLE001 - best effort; the data is saved
+                    log.warning(
+                        "Live update not delivered (channel layer unavailable)", exc_info=True
+                    )
+        finally:
+            self.sending = None
+
+
+_outboxes: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Outbox]" = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _add_to_outbox(layer: Any, sends: list[tuple[str, dict[str, Any]]]) -> None:
+    """On the server's loop: one outbox per loop (per server process)."""
+    loop = asyncio.get_running_loop()
+    if loop not in _outboxes or _outboxes[loop].layer is not layer:
+        _outboxes[loop] = Outbox(layer)
+    _outboxes[loop].add(sends)
 
 
 def publish_many(events: Sequence[tuple[Iterable[int], dict[str, Any]]]) -> None:

@@ -208,7 +208,7 @@ def remove_participant(*, conversation: Conversation, user: User) -> None:
     conversation.participants.filter(user=user).delete()
 
 
-def _event(message: Message) -> dict[str, Any]:
+def message_event(message: Message) -> dict[str, Any]:
     return {
         "event": "message",
         "conversation": message.conversation_id,
@@ -250,6 +250,8 @@ class Outgoing:
     conversation_id: int  # 0 or unknown: "you cannot write in this conversation"
     body: str
     client_key: str = ""
+    # The live connection (a channel name) that sent it: answered directly, not sent it again.
+    origin: str = ""
 
 
 def send_messages(batch: Sequence[Outgoing]) -> list[Message | DomainError]:
@@ -317,7 +319,10 @@ def _save_batch(batch: Sequence[Outgoing]) -> list[Message | DomainError]:
         # Nothing else is written: the sender's own messages never count as unread, and the
         # inbox orders by the newest message, read from the messages themselves.
         text_accepted(author=message.sender, text=message.body, where="message")  # type: ignore[arg-type]
-        events.append((members[message.conversation_id], _event(message)))
+        event = message_event(message)
+        if batch[n].origin:
+            event["origin"] = batch[n].origin
+        events.append((members[message.conversation_id], event))
     publish_many(events)
     for n, item in enumerate(batch):
         if results[n] is None:  # a repeat within the batch
@@ -333,7 +338,7 @@ def edit_message(*, actor: User, message: Message, body: str) -> Message:
     message.edited_at = timezone.now()
     message.save(update_fields=["body", "edited_at"])
     text_accepted(author=actor, text=message.body, where="message")
-    publish(_recipients(message.conversation), _event(message))
+    publish(_recipients(message.conversation), message_event(message))
     return message
 
 
@@ -344,7 +349,7 @@ def delete_message(*, actor: User, message: Message) -> Message:
     message.body = ""
     message.deleted_at = timezone.now()
     message.save(update_fields=["body", "deleted_at"])
-    publish(_recipients(message.conversation), _event(message))
+    publish(_recipients(message.conversation), message_event(message))
     return message
 
 
@@ -353,7 +358,7 @@ def set_message_hidden(*, message: Message, hidden: bool) -> Message:
     """A moderator hides a message (or shows it again); the safety app checks who may."""
     message.hidden_at = timezone.now() if hidden else None
     message.save(update_fields=["hidden_at"])
-    publish(_recipients(message.conversation), _event(message))
+    publish(_recipients(message.conversation), message_event(message))
     return message
 
 

@@ -112,7 +112,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "BACKEND": "ligesind.core.channel_layer.RedisChannelLayer",
             # redis-py 8 defaults to a 5 s socket timeout that kills idle consumers
             # (redis/redis-py#4091, django/channels_redis#422).
             "CONFIG": {

@@ -220,7 +220,7 @@ async def run_phase(name: str, rows: list, pid: int, relay: bool) -> dict:
     """All clients connect first; the clock (and the CPU count) starts once they are in, so the
     figures are the steady chat, not the storm of 1,000 sign-ins at once."""
     phase = Phase(name)
-    start, stop = asyncio.Event(), []
+    start, stop = asyncio.Event(), list[float]()
     clients = [asyncio.create_task(client(phase, row, start, stop, relay)) for row in rows]
     deadline = time.monotonic() + 120
     while phase.connected + phase.errors < len(rows) and time.monotonic() < deadline:

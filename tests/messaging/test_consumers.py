@@ -99,6 +99,11 @@ def test_message_arrives_live_with_unread_count(chat, alice, bob):
         event = await receiver.receive_json_from(timeout=5)
         assert event["event"] == "message"
         assert event["message"]["html"] == "<p>Hej Bob</p>"
+        # the sending socket's answer is the message itself, once (not sent back to it again)
+        answer = await sender.receive_json_from(timeout=5)
+        assert answer == event
+        assert answer["message"]["client_key"] == "c1"
+        assert await sender.receive_nothing(timeout=0.3)
         await receiver.send_json_to(
             {"type": "read", "conversation": chat.pk, "up_to": event["message"]["id"]}
         )
@@ -186,3 +191,21 @@ def test_nothing_is_lost_when_the_channel_layer_is_down(chat, alice, bob, monkey
     assert message.pk
     assert [m.body for m in services.messages_after(chat, 0)] == ["Gemt alligevel"]
     assert services.total_unread(bob) == 1
+
+
+def test_the_senders_other_pages_get_the_message_too(chat, alice):
+    async def scenario():
+        sending, other_tab = as_user(alice), as_user(alice)
+        for socket in (sending, other_tab):
+            assert (await socket.connect())[0]
+            await socket.receive_json_from()  # unread count
+        await sending.send_json_to(
+            {"type": "send", "conversation": chat.pk, "body": "To faner", "client_key": "t1"}
+        )
+        assert (await other_tab.receive_json_from(timeout=5))["message"]["client_key"] == "t1"
+        assert (await sending.receive_json_from(timeout=5))["message"]["client_key"] == "t1"
+        assert await sending.receive_nothing(timeout=0.3)
+        await sending.disconnect()
+        await other_tab.disconnect()
+
+    run(scenario)

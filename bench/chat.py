@@ -1,15 +1,17 @@
 """`make bench` (chat part): WebSocket chat under load, against a bare relay measured in the same run.
 
 Needs PostgreSQL and Redis (127.0.0.1:5432 and :6379, as on the CI machines). It creates a fresh
-database `ligesind_bench`, N members in N/2 two-person conversations, starts one uvicorn process
-with the Redis channel layer, and runs two phases with the same clients:
+database `ligesind_bench`, N members in N/2 two-person conversations, starts the server (one
+uvicorn process per core, each on its own SO_REUSEPORT socket: bench/ws_server.py) with the
+Redis channel layer, and runs two phases with the same clients:
   1. relay: a bare Channels consumer relaying 1:1 through Redis, saving nothing (the ceiling);
   2. ligesind: our /ws/chat/ consumer (permission checks, encrypted save, publish after commit).
-Each client sends about one message every 2 s. Writes bench/results/chat.json.
+In each phase all clients connect first (and, for ours, have their unread count); then each
+sends about one message every 2 s for the given time. Writes bench/results/chat.json.
 
     BENCH_CLIENTS=1000 BENCH_SECONDS=60 .venv/bin/python bench/chat.py
 
-BENCH_WORKERS sets uvicorn's worker processes (1), BENCH_DEFLATE its WebSocket compression
+BENCH_WORKERS sets the server processes (one per core), BENCH_DEFLATE the WebSocket compression
 ("true", uvicorn's default; "false" saves CPU on small chat frames), for both phases alike.
 """
 
@@ -34,7 +36,7 @@ PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/9")
 DB_NAME = "ligesind_bench"
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
-WORKERS = int(os.environ.get("BENCH_WORKERS", "1"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", str(os.cpu_count() or 1)))
 
 
 def server_env() -> dict[str, str]:
@@ -190,7 +192,7 @@ async def client(
 
 
 def process_tree(pid: int) -> list[int]:
-    """The server and its worker processes (uvicorn --workers)."""
+    """The server and its worker processes (bench/ws_server.py)."""
     pids = [pid]
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -285,8 +287,10 @@ def main() -> None:
     )
     report = {
         "what": f"{CLIENTS} WebSocket clients in {CLIENTS // 2} two-person conversations, one "
-        f"message every ~{INTERVAL:g} s each for {SECONDS:g} s; uvicorn with {WORKERS} worker "
-        "process(es), Redis channel layer, PostgreSQL; the client runs on the same machine",
+        f"message every ~{INTERVAL:g} s each for {SECONDS:g} s, measured once all are connected; "
+        f"{WORKERS} uvicorn process(es) (SO_REUSEPORT), WebSocket compression "
+        f"{os.environ.get('BENCH_DEFLATE', 'true')}, Redis channel layer, PostgreSQL; the client "
+        "runs on the same machine",
         "server_workers": WORKERS,
         "machine": machine(),
         "relay": relay,

@@ -1,10 +1,6 @@
 """The site's ASGI application plus the bare relay at /ws/relay/ (benchmark only)."""
 
 import os
-import sys
-
-if os.environ.get("SWITCH"):
-    sys.setswitchinterval(float(os.environ["SWITCH"]))
 from typing import Any
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ligesind.settings.dev")

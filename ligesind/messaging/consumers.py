@@ -12,6 +12,7 @@ from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
+from ligesind.core.drain import Drain
 from ligesind.core.errors import DomainError
 
 from . import permissions, services
@@ -130,32 +131,18 @@ save_in_pool = database_sync_to_async(
 MAX_BATCH = 200
 
 
-class Batcher:
+class Batcher(Drain[tuple[services.Outgoing, asyncio.Future[Any]]]):
     """Messages that arrive while a batch is being saved wait and go together in the next one
-    (group commit): one transaction and a handful of queries for many writers. A draining task
-    runs only while something waits; a sender that goes away cannot stop it."""
+    (group commit): one transaction and a handful of queries for many writers."""
 
-    def __init__(self) -> None:
-        self.waiting: list[tuple[services.Outgoing, asyncio.Future[Any]]] = []
-        self.draining: asyncio.Task[None] | None = None
+    limit = MAX_BATCH
 
     async def submit(self, outgoing: services.Outgoing) -> Any:
-        loop = asyncio.get_running_loop()
-        future: asyncio.Future[Any] = loop.create_future()
-        self.waiting.append((outgoing, future))
-        if self.draining is None:
-            self.draining = loop.create_task(self.drain())
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self.add([(outgoing, future)])
         return await future
 
-    async def drain(self) -> None:
-        try:
-            while self.waiting:
-                batch, self.waiting = self.waiting[:MAX_BATCH], self.waiting[MAX_BATCH:]
-                await self.save(batch)
-        finally:
-            self.draining = None
-
-    async def save(self, batch: list[tuple[services.Outgoing, asyncio.Future[Any]]]) -> None:
+    async def handle(self, batch: list[tuple[services.Outgoing, asyncio.Future[Any]]]) -> None:
         try:
             results = await save_in_pool([outgoing for outgoing, _future in batch])
         except Exception as error:  # noqa: BLE001 - every sender in the batch hears of it

@@ -14,6 +14,8 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
 
+from ligesind.core.drain import Drain
+
 log = logging.getLogger(__name__)
 
 
@@ -62,32 +64,19 @@ async def send_all(layer: Any, sends: list[tuple[str, dict[str, Any]]]) -> None:
             await layer.group_send(group, message)
 
 
-class Outbox:
+class Outbox(Drain[tuple[str, dict[str, Any]]]):
     """Live events of one server process, sent one batch at a time in the order they were
     saved: whatever arrives while a batch is on its way goes together in the next one."""
 
     def __init__(self, layer: Any) -> None:
+        super().__init__()
         self.layer = layer
-        self.waiting: list[tuple[str, dict[str, Any]]] = []
-        self.sending: asyncio.Task[None] | None = None
 
-    def add(self, sends: list[tuple[str, dict[str, Any]]]) -> None:
-        self.waiting.extend(sends)
-        if self.sending is None:
-            self.sending = asyncio.get_running_loop().create_task(self.drain())
-
-    async def drain(self) -> None:
+    async def handle(self, batch: list[tuple[str, dict[str, Any]]]) -> None:
         try:
-            while self.waiting:
-                batch, self.waiting = self.waiting, []
-                try:
-                    await send_all(self.layer, batch)
-                except Exception:  # noqa: BLE001 - best effort; the data is saved
-                    log.warning(
-                        "Live update not delivered (channel layer unavailable)", exc_info=True
-                    )
-        finally:
-            self.sending = None
+            await send_all(self.layer, batch)
+        except Exception:  # noqa: BLE001 - best effort; the data is saved
+            log.warning("Live update not delivered (channel layer unavailable)", exc_info=True)
 
 
 _outboxes: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Outbox]" = (

@@ -13,6 +13,7 @@ sends about one message every 2 s for the given time. Writes bench/results/chat.
 
 BENCH_WORKERS sets the server processes (one per core), BENCH_DEFLATE the WebSocket compression
 ("true", uvicorn's default; "false" saves CPU on small chat frames), for both phases alike.
+BENCH_ONLY=relay runs the relay phase alone (for trying server settings; writes no report).
 """
 
 import asyncio

@@ -133,7 +133,7 @@ if REDIS_URL:
     }
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "ligesind.core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "ligesind",
         }

@@ -14,6 +14,8 @@ from typing import Any
 from allauth.account.auth_backends import AuthenticationBackend
 from django.db.models import Aggregate, CharField, Exists, OuterRef, QuerySet, Subquery
 
+from ligesind.core.prepared import PreparedQuery
+
 from .consent import current_version
 from .models import Block, ConsentRecord, RoleAssignment, User
 
@@ -51,6 +53,7 @@ def register_user_annotation(name: str, expression: Callable[[], Any]) -> None:
     the user)."""
     _annotations[name] = expression
     _built.clear()
+    _user_by_pk.clear()
 
 
 def users_for_pages() -> QuerySet[User]:
@@ -78,9 +81,14 @@ def users_for_pages() -> QuerySet[User]:
     return _built[version].all()
 
 
+# Its SQL is made once per process and consent version (bench/forum.py: building it took
+# longer than running it).
+_user_by_pk: PreparedQuery[User] = PreparedQuery(lambda pk: users_for_pages().filter(pk=pk))
+
+
 class MemberBackend(AuthenticationBackend):
     def get_user(self, user_id: Any) -> User | None:
-        user = users_for_pages().filter(pk=user_id).first()
+        user = _user_by_pk.first(int(user_id), key=current_version())
         if user is None or not self.user_can_authenticate(user):
             return None
         # What permissions.roles_of, has_current_consent and the forums' blocked_ids read.

@@ -1,0 +1,49 @@
+"""ligesind.core.prepared: SQL made once gives the objects the queryset would have given."""
+
+import pytest
+from django.db.models import Exists, OuterRef, QuerySet
+
+from ligesind.accounts.models import Block, User
+from ligesind.core.prepared import PreparedQuery
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def with_block(pk: int, other: int) -> QuerySet[User]:
+    blocks = Block.objects.filter(blocker=OuterRef("pk"), blocked_id=other)
+    return User.objects.select_related("profile").annotate(blocks=Exists(blocks)).filter(pk=pk)
+
+
+def test_each_run_gives_what_the_queryset_gives():
+    one = UserFactory.create(member__alias="Ahorn", member__story="Min historie")
+    two = UserFactory.create(member__alias="Bøg")
+    Block.objects.create(blocker=one, blocked=two)
+    prepared = PreparedQuery(with_block, arity=2)
+    for pk, other in ((one.pk, two.pk), (two.pk, one.pk), (one.pk, one.pk)):
+        expected = with_block(pk, other).get()
+        found = prepared.first(pk, other)
+        assert found is not None
+        assert (found.pk, found.email, found.blocks) == (
+            expected.pk,
+            expected.email,
+            expected.blocks,
+        )  # type: ignore[attr-defined]
+        # select_related objects and converted (decrypted) fields come along
+        assert found.profile.alias == expected.profile.alias
+        assert found.profile.story == expected.profile.story
+    assert prepared.first(one.pk, two.pk).blocks is True  # type: ignore[union-attr]
+    assert prepared.first(two.pk, one.pk).blocks is False  # type: ignore[union-attr]
+    assert prepared.first(10**6, one.pk) is None
+
+
+def test_rows_come_in_the_querysets_order():
+    users = UserFactory.create_batch(3)
+    prepared = PreparedQuery(lambda low: User.objects.filter(pk__gte=low).order_by("-pk"))
+    assert [u.pk for u in prepared.rows(users[0].pk)] == [u.pk for u in reversed(users)]
+
+
+def test_a_value_the_queryset_does_not_use_is_refused():
+    prepared = PreparedQuery(lambda pk, other: User.objects.filter(pk=pk), arity=2)
+    with pytest.raises(ValueError, match="every value"):
+        prepared.first(1, 2)

@@ -146,10 +146,19 @@ def can_read_thread(user: AnyUser, thread: Thread) -> bool:
 
 
 def shown_posts_q(user: AnyUser) -> Q:
-    """Within a readable thread: posts not hidden by a moderator and not by blocked people."""
+    """Within a readable thread: posts not hidden by a moderator and not by blocked people.
+    ``is_post_shown`` is the same rule for one post."""
     if is_forum_moderator(user):
         return Q()
     return (Q(hidden_at__isnull=True) | Q(author_id=user.pk)) & ~Q(author_id__in=blocked_ids(user))
+
+
+def is_post_shown(user: AnyUser, post: Post) -> bool:
+    if is_forum_moderator(user):
+        return True
+    if post.hidden_at is not None and post.author_id != user.pk:
+        return False
+    return post.author_id is None or post.author_id not in blocked_ids(user)
 
 
 def can_start_thread_in_group(user: AnyUser, group: Group) -> bool:

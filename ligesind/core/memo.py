@@ -6,6 +6,8 @@ Always through getattr/setattr/delattr: ``request.user`` is a lazy proxy, and it
 
 from typing import Any
 
+from django.utils.functional import LazyObject, empty
+
 
 def recall(obj: Any, name: str) -> Any:
     return getattr(obj, name, None)
@@ -22,3 +24,12 @@ def forget(obj: Any, *names: str) -> None:
             delattr(obj, name)
         except AttributeError:
             continue
+
+
+def plain(obj: Any) -> Any:
+    """The object behind a lazy proxy such as ``request.user`` (loaded if it was not yet)."""
+    if isinstance(obj, LazyObject):
+        if obj._wrapped is empty:
+            obj._setup()
+        return obj._wrapped
+    return obj

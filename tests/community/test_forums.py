@@ -208,3 +208,17 @@ def test_writers_delete_their_posts_for_good(make_thread, member, other, third):
     from ligesind.community.views.search import find
 
     assert find(third, "fortryder")[1] == []
+
+
+def test_one_post_is_shown_by_the_same_rule_as_a_list(make_thread, member, other, third, moderator):
+    """``is_post_shown`` (thread pages) and ``shown_posts_q`` (lists, search) agree."""
+    thread = make_thread(author=third)
+    services.reply_to_thread(actor=other, thread=thread, body="Fra en blokeret")
+    hidden = services.reply_to_thread(actor=member, thread=thread, body="Skjult af moderator")
+    Post.objects.filter(pk=hidden.pk).update(hidden_at=timezone.now())
+    accounts.block_user(actor=member, target=third)
+    for viewer in (member, other, third, moderator):
+        viewer = User.objects.get(pk=viewer.pk)
+        posts = Post.objects.filter(thread=thread)
+        listed = set(posts.filter(permissions.shown_posts_q(viewer)).values_list("pk", flat=True))
+        assert {p.pk for p in posts if permissions.is_post_shown(viewer, p)} == listed

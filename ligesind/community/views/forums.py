@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,13 +15,13 @@ from django.views.decorators.http import require_POST
 
 from ligesind.accounts.models import User
 from ligesind.core.errors import DomainError
+from ligesind.core.prepared import PreparedQuery
 
 from .. import permissions, services
 from ..forms import EditForm, PostForm, SearchForm, ThreadForm
 from ..models import Category, Group, Post, Reaction, ReactionKind, Thread, ThreadRead
 from .access import member, readable_post, readable_thread
-from .display import labels, shown_posts
-from .display import thread_rows as rows_of
+from .display import PostItems, thread_items
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -77,8 +78,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "category": place,
             "page": page,
-            "rows": rows_of(list(page.object_list)),
-            "labels": labels(),
+            "rows": thread_items(list(page.object_list)),
         },
     )
 
@@ -92,31 +92,37 @@ def following(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "community/following.html",
-        {"page": page, "rows": rows_of(list(page.object_list)), "labels": labels()},
+        {"page": page, "rows": thread_items(list(page.object_list))},
     )
+
+
+def _posts_between(thread_pk: int, after: int, until: int, viewer_pk: int) -> QuerySet[Post]:
+    """Posts numbered after < n <= until, each with the viewer's own reactions."""
+    mine = Reaction.objects.filter(post=OuterRef("pk"), user_id=viewer_pk)
+    return (
+        Post.objects.filter(thread_id=thread_pk, number__gt=after, number__lte=until)
+        .select_related("author__profile")
+        .only(*POST_FIELDS)
+        .annotate(**{f"my_{k.value}": Exists(mine.filter(kind=k.value)) for k in ReactionKind})
+        .order_by("number")
+    )
+
+
+posts_between = PreparedQuery(_posts_between, arity=4)
 
 
 def _post_page(request: HttpRequest, thread: Thread) -> HttpResponse:
     """Page n holds posts numbered (n-1)*20+1 … n*20, so a post's address never moves; posts
     hidden from this viewer leave their page a little shorter."""
     viewer = member(request)
-    moderator = permissions.is_forum_moderator(viewer)
     per_page = settings.LIGESIND_POSTS_PER_PAGE
     page = Paginator(range(thread.post_count), per_page).get_page(request.GET.get("page"))
     first = (page.number - 1) * per_page
-    mine = Reaction.objects.filter(post=OuterRef("pk"), user_id=viewer.pk)
-    on_page = list(
-        Post.objects.filter(
-            permissions.shown_posts_q(viewer),
-            thread=thread,
-            number__gt=first,
-            number__lte=first + per_page,
-        )
-        .select_related("author__profile")
-        .only(*POST_FIELDS)
-        .annotate(**{f"my_{k.value}": Exists(mine.filter(kind=k.value)) for k in ReactionKind})
-        .order_by("number")
-    )
+    on_page = [
+        post
+        for post in posts_between.rows(thread.pk, first, first + per_page, viewer.pk)
+        if permissions.is_post_shown(viewer, post)
+    ]
     reacted = {
         p.pk: {k.value for k in ReactionKind if getattr(p, f"my_{k.value}")} for p in on_page
     }
@@ -125,18 +131,23 @@ def _post_page(request: HttpRequest, thread: Thread) -> HttpResponse:
     newest = max((p.created_at for p in on_page), default=None)
     if newest and (thread.read_at is None or newest > thread.read_at):  # type: ignore[attr-defined]
         services.mark_thread_read(actor=viewer, thread=thread, until=newest)
+    can_reply = permissions.can_post_in(viewer, thread)
+    reply_url = reverse("community:reply", args=[thread.pk])
+    items = PostItems(
+        viewer,
+        csrf_token=get_token(request),
+        reply_url=reply_url if can_reply else None,
+        path=request.path,
+    )
     return render(
         request,
         "community/thread.html",
         {
             "thread": thread,
             "page": page,
-            "posts": shown_posts(viewer, on_page, reacted),
-            "labels": labels(),
-            "reply_url": reverse("community:reply", args=[thread.pk]),
-            "can_reply": permissions.can_post_in(viewer, thread),
+            "posts": items(on_page, reacted),
+            "can_reply": can_reply,
             "can_moderate": permissions.can_moderate_thread(viewer, thread),
-            "is_moderator": moderator,
             "following": thread.following,  # type: ignore[attr-defined]
             "form": PostForm(allow_anonymous=_anonymous_here(thread)),
         },

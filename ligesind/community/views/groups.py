@@ -18,8 +18,7 @@ from .. import permissions, services
 from ..forms import GroupForm, InviteForm
 from ..models import Group, GroupKind, GroupMembership, MembershipStatus, Thread
 from .access import member, visible_group
-from .display import labels
-from .display import thread_rows as rows_of
+from .display import thread_items
 from .forums import thread_form_page, thread_rows
 
 
@@ -98,8 +97,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "group": group,
             "readable": readable,
             "page": page,
-            "rows": rows_of(list(page.object_list)) if page else [],
-            "labels": labels(),
+            "rows": thread_items(list(page.object_list)) if page else "",
             "is_member": permissions.is_group_member(viewer, group),
             "membership": membership,
             "can_moderate": permissions.can_moderate_group(viewer, group),

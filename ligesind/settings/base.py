@@ -107,6 +107,16 @@ DATABASES = {
     if DATABASE_URL
     else {"ENGINE": "django.db.backends.sqlite3", "NAME": VAR_DIR / "ligesind.sqlite3"}
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and (
+    os.environ.get("DATABASE_PREPARED", "1") != "0"
+):
+    # Server-side binding lets psycopg prepare a query the fifth time a connection runs it;
+    # PostgreSQL then keeps its plan. Planning the signed-in user's query took six times longer
+    # than running it (bench/forum.py). Set DATABASE_PREPARED=0 behind a connection pooler
+    # in transaction mode that cannot keep prepared statements.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"server_side_binding": True, "prepare_threshold": 5}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if REDIS_URL:

@@ -114,9 +114,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and (
     # PostgreSQL then keeps its plan. Planning the signed-in user's query took six times longer
     # than running it (bench/forum.py). Set DATABASE_PREPARED=0 behind a connection pooler
     # in transaction mode that cannot keep prepared statements.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"server_side_binding": True, "prepare_threshold": 5}
-    )
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),  # type: ignore[dict-item]
+        "server_side_binding": True,
+        "prepare_threshold": 5,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if REDIS_URL:

@@ -85,4 +85,9 @@ def alias_of(user: AbstractBaseUser | None) -> str:
 
 def display_alias(user: AbstractBaseUser | None) -> str:
     """What to show as the author of something whose author has left."""
-    return alias_of(user) or str(DELETED_MEMBER)
+    return shown_alias(alias_of(user))
+
+
+def shown_alias(alias: str | None) -> str:
+    """``display_alias`` for an alias loaded as a column (None: no account or no profile)."""
+    return alias or str(DELETED_MEMBER)

@@ -19,10 +19,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
 from ligesind.core.markdown import render_markdown
-from ligesind.core.privacy import display_alias
+from ligesind.core.privacy import display_alias, shown_alias
 
 from .. import permissions
-from ..models import Post, ReactionKind, Thread
+from ..models import Post, ReactionKind
 
 UNREAD = ' class="unread"'
 
@@ -50,26 +50,27 @@ class Links:
         return self.patterns[name].replace("987654321", str(pk))
 
 
-def thread_items(threads: list[Thread]) -> SafeString:
-    """The ``<li>`` of each thread: unread, pinned and locked tags, title, writer, posts."""
+def thread_items(threads: list[dict[str, Any]]) -> SafeString:
+    """The ``<li>`` of each thread row (``forums.thread_rows``): unread, pinned and locked
+    tags, title, writer, posts."""
     links, dates, words = Links("thread"), Dates(), labels()
     new = f'<span class="tag tag-new">{words["new"]}</span> '
     pinned = f'<span class="tag">{words["pinned"]}</span> '
     locked = f'<span class="tag">{words["locked"]}</span> '
+    anonymous = _("anonymous member")
     items = []
     for thread in threads:
-        unread = not thread.is_read  # type: ignore[attr-defined]
-        by = _("anonymous member") if thread.anonymous else display_alias(thread.author)
-        posts = ngettext("%(counter)s post", "%(counter)s posts", thread.post_count) % {
-            "counter": thread.post_count
-        }
+        unread = not thread["is_read"]
+        by = anonymous if thread["anonymous"] else shown_alias(thread["author_alias"])
+        count = thread["post_count"]
+        posts = ngettext("%(counter)s post", "%(counter)s posts", count) % {"counter": count}
         items.append(
             f"<li{UNREAD if unread else ''}>\n"
-            f"    {new if unread else ''}{pinned if thread.pinned else ''}"
-            f"{locked if thread.locked else ''}\n"
-            f'    <a href="{links("thread", thread.pk)}">{escape(thread.title)}</a>\n'
+            f"    {new if unread else ''}{pinned if thread['pinned'] else ''}"
+            f"{locked if thread['locked'] else ''}\n"
+            f'    <a href="{links("thread", thread["pk"])}">{escape(thread["title"])}</a>\n'
             f'    <p class="help">{escape(by)} · {posts} · {words["latest"]} '
-            f"{dates(thread.last_post_at, year=False)}</p>\n  </li>"
+            f"{dates(thread['last_post_at'], year=False)}</p>\n  </li>"
         )
     return mark_safe("\n  ".join(items))  # noqa: S308 - every value escaped above
 

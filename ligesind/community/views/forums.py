@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
@@ -38,13 +38,10 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-# A list shows the author's alias only: loading whole users and profiles costs more than the
-# rest of the page.
+# A thread page shows the author's alias only: loading whole users and profiles costs more than
+# the rest of the page. A thread list loads plain rows (display.thread_items).
 AUTHOR = ("author", "author__is_active", "author__profile__alias")
-THREAD_ROW_FIELDS = (
-    "title", "anonymous", "pinned", "locked", "last_post_at", "post_count", "hidden_at",
-    "category", "group", *AUTHOR,
-)  # fmt: skip
+THREAD_ROW_FIELDS = ("pk", "title", "anonymous", "pinned", "locked", "last_post_at", "post_count")
 POST_FIELDS = (
     "thread", "number", "anonymous", "body", "created_at", "edited_at", "hidden_at", "deleted_at",
     "recognised_count", "thanks_count", *AUTHOR,
@@ -59,9 +56,7 @@ def thread_rows(request: HttpRequest, threads: QuerySet[Thread], *, in_groups: b
     )
     rows = (
         threads.filter(permissions.readable_threads_q(viewer, in_groups=in_groups))
-        .select_related("author__profile")
-        .only(*THREAD_ROW_FIELDS)
-        .annotate(is_read=Exists(read))
+        .values(*THREAD_ROW_FIELDS, author_alias=F("author__profile__alias"), is_read=Exists(read))
         .order_by("-pinned", "-last_post_at", "-pk")
     )
     return Paginator(rows, settings.LIGESIND_THREADS_PER_PAGE).get_page(request.GET.get("page"))

@@ -1,8 +1,7 @@
-from django.conf import settings
 from django.http import HttpRequest
-from django.urls import get_script_prefix, get_urlconf, reverse, translate_url
-from django.utils.translation import get_language
+from django.urls import reverse, translate_url
 
+from .per_language import per_language
 from .services import unread_count
 
 # The menu's and footer's addresses (base.html), as ``nav.<name with _ for :>``.
@@ -22,17 +21,12 @@ NAV = (
     "account_signup",
     "crisis",
 )
-_nav: dict[tuple[object, ...], dict[str, str]] = {}
 
 
+@per_language
 def nav_urls() -> dict[str, str]:
-    """Reversed once per language, URL configuration and script prefix: a dozen ``{% url %}``
-    tags cost a tenth of a small page (bench/forum.py)."""
-    key = (get_language(), get_urlconf(settings.ROOT_URLCONF), get_script_prefix())
-    urls = _nav.get(key)
-    if urls is None:
-        urls = _nav[key] = {name.replace(":", "_"): reverse(name) for name in NAV}
-    return urls
+    """A dozen ``{% url %}`` tags cost a tenth of a small page (bench/forum.py)."""
+    return {name.replace(":", "_"): reverse(name) for name in NAV}
 
 
 class LanguageLinks:

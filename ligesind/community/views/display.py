@@ -7,6 +7,7 @@ held before. Every value from a member goes through ``escape``; post bodies are 
 sanitised HTML (``render_markdown``).
 """
 
+from functools import lru_cache
 from html import escape
 from typing import Any
 from urllib.parse import quote
@@ -19,7 +20,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
 from ligesind.core.markdown import render_markdown
-from ligesind.core.privacy import display_alias, shown_alias
+from ligesind.core.per_language import per_language
+from ligesind.core.privacy import shown_alias
 
 from .. import permissions
 from ..models import Post, ReactionKind
@@ -27,11 +29,22 @@ from ..models import Post, ReactionKind
 UNREAD = ' class="unread"'
 
 
+# Post bodies as HTML, kept for the most recently shown ones: a busy thread's posts are shown
+# again and again, and Markdown with sanitising costs more than the rest of a post's row.
+# The text itself is the key, so an edited post is never shown as it was.
+cooked = lru_cache(maxsize=512)(render_markdown)
+
+
+@per_language
+def _months() -> dict[int, str]:
+    return {number: str(name).title() for number, name in MONTHS_3.items()}
+
+
 class Dates:
-    """Django's "j. M H:i" and "j. M Y H:i", with the month names translated once per page."""
+    """Django's "j. M H:i" and "j. M Y H:i" (what its "M" prints: the short month, titled)."""
 
     def __init__(self) -> None:
-        self.months = {number: str(name).title() for number, name in MONTHS_3.items()}
+        self.months = _months()
 
     def __call__(self, value: Any, *, year: bool) -> str:
         local = timezone.localtime(value)
@@ -40,20 +53,23 @@ class Dates:
         return f'<time datetime="{local.isoformat()}">{when}</time>'
 
 
-class Links:
-    """URL patterns reversed once per page, then filled in per row."""
+@per_language
+def _link_patterns() -> dict[str, str]:
+    names = ("thread", "react", "edit_post", "history", "delete_post")
+    patterns = {name: reverse(f"community:{name}", args=[987654321]) for name in names}
+    patterns["report"] = reverse("safety:report", args=["post", 987654321])
+    return patterns
 
-    def __init__(self, *names: str) -> None:
-        self.patterns = {name: reverse(f"community:{name}", args=[987654321]) for name in names}
 
-    def __call__(self, name: str, pk: int) -> str:
-        return self.patterns[name].replace("987654321", str(pk))
+def link(name: str, pk: int) -> str:
+    """A row's address: the pattern reversed once, the row's key filled in."""
+    return _link_patterns()[name].replace("987654321", str(pk))
 
 
 def thread_items(threads: list[dict[str, Any]]) -> SafeString:
     """The ``<li>`` of each thread row (``forums.thread_rows``): unread, pinned and locked
     tags, title, writer, posts."""
-    links, dates, words = Links("thread"), Dates(), labels()
+    dates, words = Dates(), labels()
     new = f'<span class="tag tag-new">{words["new"]}</span> '
     pinned = f'<span class="tag">{words["pinned"]}</span> '
     locked = f'<span class="tag">{words["locked"]}</span> '
@@ -68,7 +84,7 @@ def thread_items(threads: list[dict[str, Any]]) -> SafeString:
             f"<li{UNREAD if unread else ''}>\n"
             f"    {new if unread else ''}{pinned if thread['pinned'] else ''}"
             f"{locked if thread['locked'] else ''}\n"
-            f'    <a href="{links("thread", thread["pk"])}">{escape(thread["title"])}</a>\n'
+            f'    <a href="{link("thread", thread["pk"])}">{escape(thread["title"])}</a>\n'
             f'    <p class="help">{escape(by)} · {posts} · {words["latest"]} '
             f"{dates(thread['last_post_at'], year=False)}</p>\n  </li>"
         )
@@ -76,12 +92,14 @@ def thread_items(threads: list[dict[str, Any]]) -> SafeString:
 
 
 def author_name(viewer: Any, post: Post) -> str:
+    """``post.author_alias`` is loaded with the post (``forums.posts_between``)."""
+    alias = shown_alias(post.author_alias)  # type: ignore[attr-defined]
     if not post.anonymous:
-        return display_alias(post.author)
+        return alias
     if post.author_id == viewer.pk:
         return _("anonymous member (you)")
     if permissions.can_see_author(viewer, post):
-        return _("anonymous member (%(alias)s)") % {"alias": display_alias(post.author)}
+        return _("anonymous member (%(alias)s)") % {"alias": alias}
     return _("anonymous member")
 
 
@@ -94,8 +112,6 @@ class PostItems:
         self.csrf = escape(csrf_token)
         self.reply_url = reply_url  # None: the viewer may not reply (no quote links)
         self.next = quote(path, safe="/")
-        self.links = Links("react", "edit_post", "history", "delete_post")
-        self.report = reverse("safety:report", args=["post", 987654321])
         self.dates = Dates()
         self.words = labels()
 
@@ -111,7 +127,7 @@ class PostItems:
             body = f'<p class="help">{words["deleted"]}</p>'
         else:
             body = (
-                f'\n    <div class="post-body">{render_markdown(post.body)}</div>\n'
+                f'\n    <div class="post-body">{cooked(post.body)}</div>\n'
                 f'    <div class="post-actions">\n      {self.actions(post, reacted)}\n    </div>'
             )
         return (
@@ -123,18 +139,18 @@ class PostItems:
         )
 
     def actions(self, post: Post, reacted: set[str]) -> str:
-        words, links, own = self.words, self.links, post.author_id == self.viewer.pk
+        words, own = self.words, post.author_id == self.viewer.pk
         parts = [self.counts(post) if own else self.reactions(post, reacted)]
         if self.reply_url is not None:
             parts.append(f'<a href="{self.reply_url}?quote={post.pk}">{words["quote"]}</a>')
         if permissions.can_edit_post(self.viewer, post):
-            parts.append(f'<a href="{links("edit_post", post.pk)}">{words["edit"]}</a>')
+            parts.append(f'<a href="{link("edit_post", post.pk)}">{words["edit"]}</a>')
         if self.moderator and post.edited_at:
-            parts.append(f'<a href="{links("history", post.pk)}">{words["history"]}</a>')
+            parts.append(f'<a href="{link("history", post.pk)}">{words["history"]}</a>')
         if own:
-            parts.append(f'<a href="{links("delete_post", post.pk)}">{words["delete"]}</a>')
+            parts.append(f'<a href="{link("delete_post", post.pk)}">{words["delete"]}</a>')
         else:
-            report = self.report.replace("987654321", str(post.pk))
+            report = link("report", post.pk)
             parts.append(f'<a href="{report}?next={self.next}">{words["report"]}</a>')
         return "\n      ".join(parts)
 
@@ -151,7 +167,7 @@ class PostItems:
                 f'aria-pressed="{pressed}">{shown}</button>'
             )
         return (
-            f'<form method="post" action="{self.links("react", post.pk)}" class="inline">'
+            f'<form method="post" action="{link("react", post.pk)}" class="inline">'
             f'<input type="hidden" name="csrfmiddlewaretoken" value="{self.csrf}">\n        '
             + "\n        ".join(buttons)
             + "\n      </form>"
@@ -178,8 +194,9 @@ class PostItems:
         return f'<span class="help">{" · ".join(said)}</span>'
 
 
+@per_language
 def labels() -> dict[str, str]:
-    """Words that repeat on every row, translated (and escaped) once per page."""
+    """Words that repeat on every row, translated and escaped."""
     return {
         key: escape(str(text))
         for key, text in {

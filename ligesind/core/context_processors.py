@@ -4,22 +4,15 @@ from django.urls import reverse, translate_url
 from .per_language import per_language
 from .services import unread_count
 
-# The menu's and footer's addresses (base.html), as ``nav.<name with _ for :>``.
+# The menu's addresses beside a count or a form (base.html; the rest is in its per_language
+# blocks), as ``nav.<name with _ for :>``.
 NAV = (
-    "front",
-    "accounts:directory",
-    "accounts:home",
-    "activities:list",
-    "community:index",
     "messaging:inbox",
     "safety:alerts",
     "safety:reports",
     "notifications",
     "account_email",
     "account_logout",
-    "account_login",
-    "account_signup",
-    "crisis",
 )
 
 

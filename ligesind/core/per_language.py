@@ -12,6 +12,10 @@ from django.utils.translation import get_language
 T = TypeVar("T")
 
 
+def language_key() -> tuple[object, ...]:
+    return (get_language(), get_urlconf(settings.ROOT_URLCONF), get_script_prefix())
+
+
 def per_language(make: Callable[[], T]) -> Callable[[], T]:
     """``make()`` once per language, URL configuration and script prefix. What it returns is
     shared: callers read it and never change it."""
@@ -19,7 +23,7 @@ def per_language(make: Callable[[], T]) -> Callable[[], T]:
 
     @wraps(make)
     def get() -> T:
-        key = (get_language(), get_urlconf(settings.ROOT_URLCONF), get_script_prefix())
+        key = language_key()
         if key not in made:
             made[key] = make()
         return made[key]

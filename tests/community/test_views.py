@@ -45,6 +45,17 @@ def test_anonymous_author_shown_as_such(client, make_thread, relatives, other, m
     assert "anonymt medlem (Solhjerte)" in page
 
 
+def test_the_reply_form_offers_anonymity_only_where_the_category_allows_it(
+    client, make_thread, relatives, other
+):
+    client.force_login(other)
+    for category, offered in ((relatives, True), (None, False)):
+        thread = make_thread(**({"category": category} if category else {}))
+        page = client.get(reverse("community:thread", args=[thread.pk])).content.decode()
+        assert 'id="id_body"' in page and 'name="csrfmiddlewaretoken"' in page
+        assert ('id="id_anonymous"' in page) is offered
+
+
 def test_a_reply_with_no_text_keeps_the_page_and_explains(client, make_thread, other):
     thread = make_thread()
     client.force_login(other)

@@ -9,12 +9,14 @@ from django.db.models import Exists, F, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ligesind.accounts.models import User
 from ligesind.core.errors import DomainError
+from ligesind.core.per_language import per_language
 from ligesind.core.prepared import PreparedQuery
 
 from .. import permissions, services
@@ -145,9 +147,21 @@ def _post_page(request: HttpRequest, thread: Thread) -> HttpResponse:
             "can_reply": can_reply,
             "can_moderate": permissions.can_moderate_thread(viewer, thread),
             "following": thread.following,  # type: ignore[attr-defined]
-            "form": PostForm(allow_anonymous=_anonymous_here(thread)),
+            "reply_fields": _reply_fields()[_anonymous_here(thread)],
         },
     )
+
+
+@per_language
+def _reply_fields() -> dict[bool, str]:
+    """The thread page's empty reply form is the same for everybody: rendered once per language
+    (with and without the choice to post anonymously)."""
+    return {
+        anonymous: render_to_string(
+            "community/_reply_fields.html", {"form": PostForm(allow_anonymous=anonymous)}
+        )
+        for anonymous in (False, True)
+    }
 
 
 def _anonymous_here(thread: Thread) -> bool:

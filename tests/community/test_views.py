@@ -225,3 +225,30 @@ def test_threads_i_follow(client, make_thread, make_group, member, other):
     page = client.get(reverse("community:following")).content.decode()
     assert "Den jeg følger" in page and "En anden tråd" in page  # started it: follows it
     assert "Skjult gruppetråd" not in page  # left the hidden group: gone from the list too
+
+
+def test_the_index_figures_follow_new_threads(
+    client, make_thread, other, django_capture_on_commit_callbacks
+):
+    client.force_login(other)
+    page = client.get(reverse("community:index")).content.decode()
+    assert "0 tråde" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        make_thread(title="Første tråd")
+    page = client.get(reverse("community:index")).content.decode()
+    assert "1 tråd ·" in page
+
+
+def test_another_workers_change_is_seen_within_seconds(monkeypatch):
+    import time
+
+    from django.core.cache import cache
+
+    from ligesind.community.services import forums
+
+    known = services.index_version()
+    cache.incr(forums.INDEX_VERSION)  # as another worker does after a post
+    assert services.index_version() == known
+    later = time.monotonic() + forums.INDEX_VERSION_SECONDS + 1
+    monkeypatch.setattr(forums.time, "monotonic", lambda: later)
+    assert services.index_version() == known + 1

@@ -1,6 +1,7 @@
 """Forum writing: threads, replies, edits with history, pin and lock, reactions, following and
 reading. Every text that is accepted passes the crisis hook (``text_accepted``)."""
 
+import time
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -34,13 +35,38 @@ from ..models import (
 INDEX_VERSION = "community:index-version"
 
 
+# The version as this process last read it, and when (time.monotonic).
+_known_version = {"version": 0, "read_at": -1e9}
+INDEX_VERSION_SECONDS = 2.0
+
+
 def index_version() -> int:
-    """Part of the forum index's cache key: it changes whenever the categories' figures do."""
-    return int(cache.get_or_set(INDEX_VERSION, 1, timeout=None) or 1)
+    """Part of the forum index's cache key: it changes whenever the categories' figures do.
+    Read from the shared cache at most every two seconds; a change made in this process is
+    seen at once, one made in another worker within those seconds."""
+    now = time.monotonic()
+    if now - _known_version["read_at"] > INDEX_VERSION_SECONDS:
+        _known_version["version"] = int(cache.get_or_set(INDEX_VERSION, 1, timeout=None) or 1)
+        _known_version["read_at"] = now
+    return int(_known_version["version"])
+
+
+def forget_index_version() -> None:
+    """For tests, whose cache is emptied between them."""
+    _known_version.update(version=0, read_at=-1e9)
+
+
+def _bump_index_version() -> None:
+    try:
+        version = cache.incr(INDEX_VERSION)
+    except ValueError:  # not in the cache (yet, or any more)
+        version = int(time.time())  # above any earlier count, so no figures are reused
+        cache.set(INDEX_VERSION, version, timeout=None)
+    _known_version.update(version=version, read_at=time.monotonic())
 
 
 def _index_changed() -> None:
-    transaction.on_commit(lambda: cache.set(INDEX_VERSION, index_version() + 1, timeout=None))
+    transaction.on_commit(_bump_index_version)
 
 
 def thread_url(thread: Thread) -> str:

@@ -1,5 +1,8 @@
 """Forum pages: the category list, a category's threads, a thread, writing and moderating."""
 
+import time
+from functools import lru_cache
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,26 +19,38 @@ from django.views.decorators.http import require_POST
 
 from ligesind.accounts.models import User
 from ligesind.core.errors import DomainError
-from ligesind.core.per_language import per_language
+from ligesind.core.per_language import language_key, per_language
 from ligesind.core.prepared import PreparedQuery
 
 from .. import permissions, services
-from ..forms import EditForm, PostForm, SearchForm, ThreadForm
+from ..forms import EditForm, PostForm, ThreadForm
 from ..models import Category, Group, Post, Reaction, ReactionKind, Thread, ThreadRead
 from .access import member, readable_post, readable_thread
 from .display import PostItems, thread_items
 
 
+@lru_cache(maxsize=16)
+def categories_html(language: object, can_use: bool, version: int, period: int) -> str:
+    """The category list with its figures, rendered once per worker for each version of the
+    figures (``services.index_version``), language and kind of reader, and at least every ten
+    minutes (``period``: a category changed in the admin does not change the version)."""
+    return render_to_string(
+        "community/_categories.html",
+        {"categories": Category.objects.all(), "can_use": can_use},
+    )
+
+
 def index(request: HttpRequest) -> HttpResponse:
     """Everyone sees the categories; members also their groups' way in and the search box."""
+    can_use = permissions.can_use_community(request.user)
     return render(
         request,
         "community/index.html",
         {
-            "categories": Category.objects.all(),
-            "can_use": permissions.can_use_community(request.user),
-            "version": services.index_version(),
-            "search_form": SearchForm(),
+            "categories": categories_html(
+                language_key(), can_use, services.index_version(), int(time.time() // 600)
+            ),
+            "can_use": can_use,
         },
     )
 

@@ -83,12 +83,14 @@ def users_for_pages() -> QuerySet[User]:
 
 # Its SQL is made once per process and consent version (bench/forum.py: building it took
 # longer than running it).
-_user_by_pk: PreparedQuery[User] = PreparedQuery(lambda pk: users_for_pages().filter(pk=pk))
+_user_by_pk: PreparedQuery[User] = PreparedQuery(
+    lambda pk, version: users_for_pages().filter(pk=pk)
+)
 
 
 class MemberBackend(AuthenticationBackend):
     def get_user(self, user_id: Any) -> User | None:
-        user = _user_by_pk.first(int(user_id), key=current_version())
+        user = _user_by_pk.first(int(user_id), version=current_version())
         if user is None or not self.user_can_authenticate(user):
             return None
         # What permissions.roles_of, has_current_consent and the forums' blocked_ids read.

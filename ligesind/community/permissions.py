@@ -121,16 +121,35 @@ def readable_threads_q(user: AnyUser, *, in_groups: bool = True) -> Q:
     ``can_read_thread`` is the same rule for one thread."""
     if not can_use_community(user):
         return Q(pk__in=[])
-    if is_forum_moderator(user):
+    moderator = is_forum_moderator(user)
+    return threads_q_for(
+        user.pk,
+        moderator=moderator,
+        blocked=blocked_ids(user),
+        groups=member_group_ids(user) if in_groups and not moderator else None,
+    )
+
+
+def threads_q_for(
+    viewer_pk: int | None,
+    *,
+    moderator: bool,
+    blocked: frozenset[int],
+    groups: frozenset[int] | None,
+) -> Q:
+    """``readable_threads_q`` for someone with the community feature, from everything it
+    depends on, so a category's list can be prepared once per kind of reader (views.forums).
+    ``groups``: the groups they are members of, or None to leave group threads out."""
+    if moderator:
         return Q()
     allowed = Q(category__isnull=False)
-    if in_groups:
+    if groups is not None:
         open_groups = Group.objects.filter(
             visibility=Visibility.OPEN, hidden_at__isnull=True
         ).exclude(kind=GroupKind.VOLUNTEERS)
-        allowed |= Q(group__in=open_groups.values("pk")) | Q(group__in=member_group_ids(user))
-    shown = Q(hidden_at__isnull=True) | Q(author_id=user.pk)
-    return allowed & shown & ~Q(author_id__in=blocked_ids(user))
+        allowed |= Q(group__in=open_groups.values("pk")) | Q(group__in=groups)
+    shown = Q(hidden_at__isnull=True) | Q(author_id=viewer_pk)
+    return allowed & shown & ~Q(author_id__in=blocked)
 
 
 def can_read_thread(user: AnyUser, thread: Thread) -> bool:

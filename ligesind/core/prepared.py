@@ -3,13 +3,14 @@
 Turning a queryset with several subqueries into SQL costs more than running it: the query that
 loads the signed-in user with everything pages ask about them took longer to build than to
 answer (bench/forum.py). ``PreparedQuery`` builds the queryset once with marker values, keeps
-the SQL, and on each run puts the real values where the markers were. Rows become model
-instances the way Django's own iterator makes them (converters, ``select_related`` objects,
-annotations), so the result is what the queryset would have returned.
+the SQL, and on each run puts the real values where the markers were. Rows become what the
+queryset would have returned: model instances the way Django's own iterator makes them
+(converters, ``select_related`` objects, annotations), or dicts for a ``values()`` queryset.
 
-The queryset may depend on nothing but the values it is built with and the ``key``: a value
-written into it any other way (a viewer's id read inside a permission rule, say) would be
-reused for everybody.
+``build(*values, **key)``: the integer values (primary keys, numbers) change from run to run;
+the keyword arguments are the key, and each new key builds the queryset again. The queryset
+may depend on nothing else: a value written into it any other way (a viewer's id read inside a
+permission rule, say) would be reused for everybody.
 """
 
 from collections.abc import Callable, Hashable
@@ -17,10 +18,12 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import Model, QuerySet
-from django.db.models.query import get_related_populators
+from django.db.models import QuerySet
+from django.db.models.query import ValuesIterable, get_related_populators
 
-M = TypeVar("M", bound=Model)
+R = TypeVar("R")
+
+KEPT = 256  # prepared queries per PreparedQuery; past that they are all made again
 
 # Stand-in values no row has, replaced by the real values on each run; within a 32-bit
 # integer field's range, or Django leaves a comparison out of the SQL.
@@ -33,14 +36,13 @@ class _Prepared:
     sql: str
     params: tuple[Any, ...]
     marks: tuple[tuple[int, int], ...]  # (position in the parameters, which value)
+    converters: Any
+    names: tuple[str, ...] | None  # a values() queryset's keys; None: model instances
     init_list: tuple[str, ...]
 
 
-class PreparedQuery(Generic[M]):
-    """``build(*values)`` returns the queryset for that many integer values (primary keys,
-    numbers). ``key`` names anything else the queryset depends on; a new key builds it again."""
-
-    def __init__(self, build: Callable[..., QuerySet[M]], arity: int = 1) -> None:
+class PreparedQuery(Generic[R]):
+    def __init__(self, build: Callable[..., QuerySet[Any, R]], arity: int = 1) -> None:
         self._build = build
         self._arity = arity
         self._prepared: dict[tuple[str, Hashable], _Prepared] = {}
@@ -48,11 +50,13 @@ class PreparedQuery(Generic[M]):
     def clear(self) -> None:
         self._prepared.clear()
 
-    def _prepare(self, using: str, key: Hashable) -> _Prepared:
-        prepared = self._prepared.get((using, key))
+    def _prepare(self, using: str, key: dict[str, Hashable]) -> _Prepared:
+        cache_key = (using, tuple(sorted(key.items())))
+        prepared = self._prepared.get(cache_key)
         if prepared is None:
             stand_ins = [MARK + i for i in range(self._arity)]
-            compiler = self._build(*stand_ins).query.get_compiler(using=using)
+            queryset = self._build(*stand_ins, **key)
+            compiler = queryset.query.get_compiler(using=using)
             sql, params = compiler.as_sql()
             marks = tuple(
                 (position, value - MARK)
@@ -61,15 +65,24 @@ class PreparedQuery(Generic[M]):
             )
             if {which for _, which in marks} != set(range(self._arity)):
                 raise ValueError("The queryset does not use every value it was built with.")
-            fields = compiler.klass_info["select_fields"]
-            selected = compiler.select[fields[0] : fields[-1] + 1]
-            init_list = tuple(column[0].target.attname for column in selected)
-            prepared = _Prepared(compiler, sql, tuple(params), marks, init_list)
-            self._prepared[(using, key)] = prepared
+            fields = [column[0] for column in compiler.select[: compiler.col_count]]
+            converters = compiler.get_converters(fields)
+            names, init_list = None, ()
+            if queryset._iterable_class is ValuesIterable:
+                query = queryset.query
+                names = (*query.extra_select, *query.values_select, *query.annotation_select)
+            else:
+                selected = compiler.klass_info["select_fields"]
+                columns = compiler.select[selected[0] : selected[-1] + 1]
+                init_list = tuple(column[0].target.attname for column in columns)
+            prepared = _Prepared(compiler, sql, tuple(params), marks, converters, names, init_list)
+            if len(self._prepared) >= KEPT:  # keys made of visitors' input stay bounded
+                self._prepared.clear()
+            self._prepared[cache_key] = prepared
         return prepared
 
-    def rows(self, *values: int, key: Hashable = None, using: str = DEFAULT_DB_ALIAS) -> list[M]:
-        """The rows for these values, as model instances."""
+    def rows(self, *values: int, using: str = DEFAULT_DB_ALIAS, **key: Hashable) -> list[R]:
+        """The rows for these values."""
         prepared = self._prepare(using, key)
         params = list(prepared.params)
         for position, which in prepared.marks:
@@ -77,20 +90,24 @@ class PreparedQuery(Generic[M]):
         with connections[using].cursor() as cursor:
             cursor.execute(prepared.sql, params)
             found = cursor.fetchall()
+        if prepared.converters:
+            found = list(prepared.compiler.apply_converters(found, prepared.converters))
+        if prepared.names is not None:
+            return [dict(zip(prepared.names, row, strict=False)) for row in found]  # type: ignore[misc]
         return self._instances(prepared, found, using)
 
-    def first(self, *values: int, key: Hashable = None, using: str = DEFAULT_DB_ALIAS) -> M | None:
-        found = self.rows(*values, key=key, using=using)
+    def first(self, *values: int, using: str = DEFAULT_DB_ALIAS, **key: Hashable) -> R | None:
+        found = self.rows(*values, using=using, **key)
         return found[0] if found else None
 
     @staticmethod
-    def _instances(prepared: _Prepared, found: list[Any], using: str) -> list[M]:
+    def _instances(prepared: _Prepared, found: list[Any], using: str) -> list[R]:
         """What Django's ModelIterable does with rows, for a compiler that already ran."""
         compiler, info = prepared.compiler, prepared.compiler.klass_info
         start, width = info["select_fields"][0], len(prepared.init_list)
         populators = get_related_populators(info, compiler.select, using)  # type: ignore[call-arg]
         made = []
-        for row in compiler.results_iter([found]):  # the fields' from_db_value
+        for row in found:
             obj = info["model"].from_db(using, prepared.init_list, row[start : start + width])
             for populator in populators:
                 populator.populate(row, obj)

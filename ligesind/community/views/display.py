@@ -67,7 +67,7 @@ def link(name: str, pk: int) -> str:
 
 
 def thread_items(threads: list[dict[str, Any]]) -> SafeString:
-    """The ``<li>`` of each thread row (``forums.thread_rows``): unread, pinned and locked
+    """The ``<li>`` of each thread row (``lists.thread_rows``): unread, pinned and locked
     tags, title, writer, posts."""
     dates, words = Dates(), labels()
     new = f'<span class="tag tag-new">{words["new"]}</span> '

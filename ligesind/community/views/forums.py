@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
@@ -24,9 +24,10 @@ from ligesind.core.prepared import PreparedQuery
 
 from .. import permissions, services
 from ..forms import EditForm, PostForm, ThreadForm
-from ..models import Category, Group, Post, Reaction, ReactionKind, Thread, ThreadRead
+from ..models import Category, Group, Post, Reaction, ReactionKind, Thread
 from .access import member, readable_post, readable_thread
 from .display import PostItems, thread_items
+from .lists import category_page, thread_rows
 
 
 @lru_cache(maxsize=16)
@@ -55,34 +56,19 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-# Lists and thread pages show the writer's alias only, loaded as a column: users and profiles
-# made for each row cost more than the rest of the page.
-THREAD_ROW_FIELDS = ("pk", "title", "anonymous", "pinned", "locked", "last_post_at", "post_count")
+# A thread page shows the writer's alias only, loaded as a column (as lists do): users and
+# profiles made for each post cost more than the rest of the page.
 POST_FIELDS = (
     "thread", "number", "anonymous", "body", "created_at", "edited_at", "hidden_at", "deleted_at",
     "recognised_count", "thanks_count", "author",
 )  # fmt: skip
 
 
-def thread_rows(request: HttpRequest, threads: QuerySet[Thread], *, in_groups: bool = True) -> Page:
-    """A page of threads the viewer may read, pinned first, each marked read or unread."""
-    viewer = member(request)
-    read = ThreadRead.objects.filter(
-        thread=OuterRef("pk"), user_id=viewer.pk, read_at__gte=OuterRef("last_post_at")
-    )
-    rows = (
-        threads.filter(permissions.readable_threads_q(viewer, in_groups=in_groups))
-        .values(*THREAD_ROW_FIELDS, author_alias=F("author__profile__alias"), is_read=Exists(read))
-        .order_by("-pinned", "-last_post_at", "-pk")
-    )
-    return Paginator(rows, settings.LIGESIND_THREADS_PER_PAGE).get_page(request.GET.get("page"))
-
-
 @login_required
 def category(request: HttpRequest, slug: str) -> HttpResponse:
-    member(request)
+    viewer = member(request)
     place = get_object_or_404(Category, slug=slug)
-    page = thread_rows(request, Thread.objects.filter(category=place), in_groups=False)
+    page = category_page(viewer, place.pk, request.GET.get("page"))
     return render(
         request,
         "community/category.html",
@@ -99,7 +85,7 @@ def following(request: HttpRequest) -> HttpResponse:
     """The threads I follow, newest activity first, unread ones marked."""
     viewer = member(request)
     followed = Thread.objects.filter(subscriptions__user=viewer)
-    page = thread_rows(request, followed)
+    page = thread_rows(viewer, followed, request.GET.get("page"), in_groups=True)
     return render(
         request,
         "community/following.html",

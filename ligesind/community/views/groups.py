@@ -19,7 +19,8 @@ from ..forms import GroupForm, InviteForm
 from ..models import Group, GroupKind, GroupMembership, MembershipStatus, Thread
 from .access import member, visible_group
 from .display import thread_items
-from .forums import thread_form_page, thread_rows
+from .forums import thread_form_page
+from .lists import thread_rows
 
 
 @login_required
@@ -88,7 +89,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     group = visible_group(request, pk)
     viewer = member(request)
     readable = permissions.can_read_group(viewer, group)
-    page = thread_rows(request, Thread.objects.filter(group=group)) if readable else None
+    threads = Thread.objects.filter(group=group)
+    page = (
+        thread_rows(viewer, threads, request.GET.get("page"), in_groups=True) if readable else None
+    )
     membership = GroupMembership.objects.filter(group=group, user_id=viewer.pk).first()
     return render(
         request,

@@ -61,15 +61,20 @@ def _link_patterns() -> dict[str, str]:
     return patterns
 
 
-def link(name: str, pk: int) -> str:
-    """A row's address: the pattern reversed once, the row's key filled in."""
-    return _link_patterns()[name].replace("987654321", str(pk))
+class Links:
+    """Rows' addresses: the patterns reversed once per language, each row's key filled in."""
+
+    def __init__(self) -> None:
+        self.patterns = _link_patterns()
+
+    def __call__(self, name: str, pk: int) -> str:
+        return self.patterns[name].replace("987654321", str(pk))
 
 
 def thread_items(threads: list[dict[str, Any]]) -> SafeString:
     """The ``<li>`` of each thread row (``lists.thread_rows``): unread, pinned and locked
     tags, title, writer, posts."""
-    dates, words = Dates(), labels()
+    link, dates, words = Links(), Dates(), labels()
     new = f'<span class="tag tag-new">{words["new"]}</span> '
     pinned = f'<span class="tag">{words["pinned"]}</span> '
     locked = f'<span class="tag">{words["locked"]}</span> '
@@ -112,8 +117,7 @@ class PostItems:
         self.csrf = escape(csrf_token)
         self.reply_url = reply_url  # None: the viewer may not reply (no quote links)
         self.next = quote(path, safe="/")
-        self.dates = Dates()
-        self.words = labels()
+        self.link, self.dates, self.words = Links(), Dates(), labels()
 
     def __call__(self, posts: list[Post], reacted: dict[int, set[str]]) -> SafeString:
         return mark_safe("\n".join(self.item(p, reacted.get(p.pk, set())) for p in posts))  # noqa: S308 - built from escaped values
@@ -144,13 +148,13 @@ class PostItems:
         if self.reply_url is not None:
             parts.append(f'<a href="{self.reply_url}?quote={post.pk}">{words["quote"]}</a>')
         if permissions.can_edit_post(self.viewer, post):
-            parts.append(f'<a href="{link("edit_post", post.pk)}">{words["edit"]}</a>')
+            parts.append(f'<a href="{self.link("edit_post", post.pk)}">{words["edit"]}</a>')
         if self.moderator and post.edited_at:
-            parts.append(f'<a href="{link("history", post.pk)}">{words["history"]}</a>')
+            parts.append(f'<a href="{self.link("history", post.pk)}">{words["history"]}</a>')
         if own:
-            parts.append(f'<a href="{link("delete_post", post.pk)}">{words["delete"]}</a>')
+            parts.append(f'<a href="{self.link("delete_post", post.pk)}">{words["delete"]}</a>')
         else:
-            report = link("report", post.pk)
+            report = self.link("report", post.pk)
             parts.append(f'<a href="{report}?next={self.next}">{words["report"]}</a>')
         return "\n      ".join(parts)
 
@@ -167,7 +171,7 @@ class PostItems:
                 f'aria-pressed="{pressed}">{shown}</button>'
             )
         return (
-            f'<form method="post" action="{link("react", post.pk)}" class="inline">'
+            f'<form method="post" action="{self.link("react", post.pk)}" class="inline">'
             f'<input type="hidden" name="csrfmiddlewaretoken" value="{self.csrf}">\n        '
             + "\n        ".join(buttons)
             + "\n      </form>"

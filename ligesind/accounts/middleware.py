@@ -13,6 +13,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from ligesind.core.memo import plain
+
 from . import permissions
 
 OPEN_URL_NAMES = {
@@ -44,7 +46,7 @@ class ConsentRequiredMiddleware:
     def process_view(
         self, request: HttpRequest, view_func: Any, args: Any, kwargs: Any
     ) -> HttpResponse | None:
-        user = request.user
+        user = plain(request.user)
         match = request.resolver_match
         if not user.is_authenticated or match is None:
             return None
@@ -82,7 +84,8 @@ class StaffSessionLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.user.is_authenticated and permissions.is_staff_member(request.user):
+        user = plain(request.user)
+        if user.is_authenticated and permissions.is_staff_member(user):
             now = time.time()
             started = request.session.setdefault(SESSION_STARTED, now)
             seen = request.session.get(SESSION_SEEN, now)

@@ -1,6 +1,8 @@
 from django.http import HttpRequest
 from django.urls import reverse, translate_url
 
+from ligesind.core.memo import plain
+
 from .per_language import per_language
 from .services import unread_count
 
@@ -39,7 +41,7 @@ def _unread(user: object) -> int:
 
 def site(request: HttpRequest) -> dict[str, object]:
     """Links to this page in each language (a plain link works without JavaScript)."""
-    user = getattr(request, "user", None)
+    user = plain(getattr(request, "user", None))
     return {
         "nav": nav_urls(),
         "language_links": LanguageLinks(request.get_full_path()),

@@ -1,11 +1,13 @@
 from django.http import HttpRequest
 
+from ligesind.core.memo import plain
+
 from . import permissions
 from .services import total_unread
 
 
 def unread(request: HttpRequest) -> dict[str, object]:
-    user = getattr(request, "user", None)
+    user = plain(getattr(request, "user", None))
     if user is None or not user.is_authenticated or not permissions.can_message(user):
         return {"can_message": False, "unread_messages": 0}
     loaded = getattr(user, "ligesind_unread_messages", None)  # see accounts.backends

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from ligesind.core.helplines import is_open
+from ligesind.core.memo import plain
 
 from . import permissions, services
 
@@ -9,7 +10,7 @@ from . import permissions, services
 def safety(request: HttpRequest) -> dict[str, object]:
     """The help panel for an author who just wrote crisis language (once), the hidden panel the
     chat can reveal at once, and the moderators' count of new alerts."""
-    user = getattr(request, "user", None)
+    user = plain(getattr(request, "user", None))
     if user is None or not user.is_authenticated:
         return {}
     hours = settings.LIVSLINIEN_HOURS

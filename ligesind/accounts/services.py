@@ -262,7 +262,7 @@ def grant_role(
         notify(user, "role_granted", params={"role": source_text(Role(role).label)})
     if role == Role.ADMIN:
         User.objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)
-    forget(user, "_ligesind_roles")
+    forget(user, "_ligesind_roles", "_ligesind_forum_moderator")
     return assignment
 
 

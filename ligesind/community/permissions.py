@@ -23,6 +23,7 @@ from ligesind.membership.entitlements import Feature, has_feature
 from .models import Group, GroupKind, GroupMembership, MembershipStatus, Post, Thread, Visibility
 
 AnyUser = AbstractBaseUser | AnonymousUser
+FORUM_MODERATOR = "_ligesind_forum_moderator"
 
 
 def blocked_ids(user: AnyUser) -> frozenset[int]:
@@ -39,7 +40,16 @@ def can_use_community(user: AnyUser) -> bool:
 
 
 def is_forum_moderator(user: AnyUser) -> bool:
-    return can_use_community(user) and (has_role(user, Role.MODERATOR) or is_admin(user))
+    """Remembered on the user for the request (a thread page asks once per post); granting a
+    role forgets it with the roles."""
+    known: bool | None = recall(user, FORUM_MODERATOR)
+    if known is None:
+        known = remember(
+            user,
+            FORUM_MODERATOR,
+            can_use_community(user) and (has_role(user, Role.MODERATOR) or is_admin(user)),
+        )
+    return known
 
 
 def volunteer_municipality_ids(user: AnyUser) -> frozenset[int]:

@@ -29,10 +29,10 @@ from ..models import Post, ReactionKind
 UNREAD = ' class="unread"'
 
 
-# Post bodies as HTML, kept for the most recently shown ones: a busy thread's posts are shown
+# Post bodies as HTML, kept for the 256 most recently shown ones: a busy thread's posts are shown
 # again and again, and Markdown with sanitising costs more than the rest of a post's row.
 # The text itself is the key, so an edited post is never shown as it was.
-cooked = lru_cache(maxsize=512)(render_markdown)
+cooked = lru_cache(maxsize=256)(render_markdown)
 
 
 @per_language

@@ -1,9 +1,11 @@
+from functools import lru_cache
+
 from django.http import HttpRequest
 from django.urls import reverse, translate_url
 
 from ligesind.core.memo import plain
 
-from .per_language import per_language
+from .per_language import language_key, per_language
 from .services import unread_count
 
 # The menu's addresses beside a count or a form (base.html; the rest is in its per_language
@@ -31,7 +33,14 @@ class LanguageLinks:
         self.path = path
 
     def __getitem__(self, language: str) -> str:
-        return translate_url(self.path, language)
+        return _translated(self.path, language, language_key())
+
+
+@lru_cache(maxsize=1024)
+def _translated(path: str, language: str, key: tuple[object, ...]) -> str:
+    """``translate_url`` resolves the whole path each time; pages are asked for again and
+    again (``key``: the language the path is in, and the URL configuration)."""
+    return translate_url(path, language)
 
 
 def _unread(user: object) -> int:

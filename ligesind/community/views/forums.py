@@ -132,9 +132,10 @@ def _post_page(request: HttpRequest, thread: Thread) -> HttpResponse:
         services.mark_thread_read(actor=viewer, thread=thread, until=newest)
     can_reply = permissions.can_post_in(viewer, thread)
     reply_url = reverse("community:reply", args=[thread.pk])
+    token = get_token(request)  # one masked token for the page's forms and its own tags
     items = PostItems(
         viewer,
-        csrf_token=get_token(request),
+        csrf_token=token,
         reply_url=reply_url if can_reply else None,
         path=request.path,
     )
@@ -144,6 +145,7 @@ def _post_page(request: HttpRequest, thread: Thread) -> HttpResponse:
         {
             "thread": thread,
             "page": page,
+            "csrf_token": token,
             "posts": items(on_page, reacted),
             "can_reply": can_reply,
             "can_moderate": permissions.can_moderate_thread(viewer, thread),

@@ -7,7 +7,8 @@ the SQL, and on each run puts the real values where the markers were. Rows becom
 queryset would have returned: model instances the way Django's own iterator makes them
 (converters, ``select_related`` objects, annotations), or dicts for a ``values()`` queryset.
 
-``build(*values, **key)``: the integer values (primary keys, numbers) change from run to run;
+``build(*values, **key)``: the values (integers, or text where ``kinds`` says so: primary keys,
+numbers, a slug) change from run to run;
 the keyword arguments are the key, and each new key builds the queryset again. The queryset
 may depend on nothing else: a value written into it any other way (a viewer's id read inside a
 permission rule, say) would be reused for everybody.
@@ -42,9 +43,15 @@ class _Prepared:
 
 
 class PreparedQuery(Generic[R]):
-    def __init__(self, build: Callable[..., QuerySet[Any, R]], arity: int = 1) -> None:
+    def __init__(
+        self,
+        build: Callable[..., QuerySet[Any, R]],
+        arity: int = 1,
+        kinds: tuple[type[int] | type[str], ...] | None = None,
+    ) -> None:
         self._build = build
-        self._arity = arity
+        self._kinds = kinds or (int,) * arity
+        self._arity = len(self._kinds)
         self._prepared: dict[tuple[str, Hashable], _Prepared] = {}
 
     def clear(self) -> None:
@@ -54,14 +61,17 @@ class PreparedQuery(Generic[R]):
         cache_key = (using, tuple(sorted(key.items())))
         prepared = self._prepared.get(cache_key)
         if prepared is None:
-            stand_ins = [MARK + i for i in range(self._arity)]
+            stand_ins: list[Any] = [
+                MARK + i if kind is int else f"ligesind-prepared-{MARK + i}"
+                for i, kind in enumerate(self._kinds)
+            ]
             queryset = self._build(*stand_ins, **key)
             compiler = queryset.query.get_compiler(using=using)
             sql, params = compiler.as_sql()
             marks = tuple(
-                (position, value - MARK)
+                (position, stand_ins.index(value))
                 for position, value in enumerate(params)
-                if isinstance(value, int) and value in stand_ins
+                if isinstance(value, int | str) and value in stand_ins
             )
             if {which for _, which in marks} != set(range(self._arity)):
                 raise ValueError("The queryset does not use every value it was built with.")
@@ -81,7 +91,7 @@ class PreparedQuery(Generic[R]):
             self._prepared[cache_key] = prepared
         return prepared
 
-    def rows(self, *values: int, using: str = DEFAULT_DB_ALIAS, **key: Hashable) -> list[R]:
+    def rows(self, *values: int | str, using: str = DEFAULT_DB_ALIAS, **key: Hashable) -> list[R]:
         """The rows for these values."""
         prepared = self._prepare(using, key)
         params = list(prepared.params)
@@ -96,7 +106,7 @@ class PreparedQuery(Generic[R]):
             return [dict(zip(prepared.names, row, strict=False)) for row in found]  # type: ignore[misc]
         return self._instances(prepared, found, using)
 
-    def first(self, *values: int, using: str = DEFAULT_DB_ALIAS, **key: Hashable) -> R | None:
+    def first(self, *values: int | str, using: str = DEFAULT_DB_ALIAS, **key: Hashable) -> R | None:
         found = self.rows(*values, using=using, **key)
         return found[0] if found else None
 

@@ -252,3 +252,10 @@ def test_another_workers_change_is_seen_within_seconds(monkeypatch):
     later = time.monotonic() + forums.INDEX_VERSION_SECONDS + 1
     monkeypatch.setattr(forums.time, "monotonic", lambda: later)
     assert services.index_version() == known + 1
+
+
+def test_an_unknown_category_or_thread_is_not_found(client, other):
+    client.force_login(other)
+    assert client.get(reverse("community:category", args=["no-such-place"])).status_code == 404
+    assert client.get(reverse("community:thread", args=[999999])).status_code == 404
+    assert client.get(reverse("community:category", args=["everyday-life"])).status_code == 200

@@ -48,3 +48,11 @@ def test_a_value_the_queryset_does_not_use_is_refused():
     prepared = PreparedQuery(lambda pk, other: User.objects.filter(pk=pk), arity=2)
     with pytest.raises(ValueError, match="every value"):
         prepared.first(1, 2)
+
+
+def test_text_values_too():
+    one = UserFactory.create(email="ahorn@example.org")
+    prepared = PreparedQuery(lambda email: User.objects.filter(email=email), kinds=(str,))
+    assert prepared.first("ahorn@example.org") == one
+    assert prepared.first("nobody@example.org") is None
+    assert prepared.first("x' OR '1'='1") is None  # a value, never SQL

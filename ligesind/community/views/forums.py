@@ -64,10 +64,15 @@ POST_FIELDS = (
 )  # fmt: skip
 
 
+category_by_slug = PreparedQuery(lambda slug: Category.objects.filter(slug=slug), kinds=(str,))
+
+
 @login_required
 def category(request: HttpRequest, slug: str) -> HttpResponse:
     viewer = member(request)
-    place = get_object_or_404(Category, slug=slug)
+    place = category_by_slug.first(slug)
+    if place is None:
+        raise Http404
     page = category_page(viewer, place.pk, request.GET.get("page"))
     return render(
         request,

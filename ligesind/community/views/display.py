@@ -45,11 +45,13 @@ class Dates:
 
     def __init__(self) -> None:
         self.months = _months()
+        self.zone = timezone.get_current_timezone()
 
     def __call__(self, value: Any, *, year: bool) -> str:
-        local = timezone.localtime(value)
+        local = value.astimezone(self.zone)  # timezone.localtime, with the zone looked up once
         day = f"{local.day}. {self.months[local.month]}"
-        when = f"{day} {local.year} {local:%H:%M}" if year else f"{day} {local:%H:%M}"
+        clock = f"{local.hour:02d}:{local.minute:02d}"
+        when = f"{day} {local.year} {clock}" if year else f"{day} {clock}"
         return f'<time datetime="{local.isoformat()}">{when}</time>'
 
 

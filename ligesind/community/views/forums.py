@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,7 +27,7 @@ from ..forms import EditForm, PostForm, ThreadForm
 from ..models import Category, Group, Post, Reaction, ReactionKind, Thread
 from .access import member, readable_post, readable_thread
 from .display import PostItems, thread_items
-from .lists import category_page, thread_rows
+from .lists import category_page, thread_rows, writer_alias
 
 
 @lru_cache(maxsize=16)
@@ -105,7 +105,7 @@ def _posts_between(thread_pk: int, after: int, until: int, viewer_pk: int) -> Qu
         Post.objects.filter(thread_id=thread_pk, number__gt=after, number__lte=until)
         .only(*POST_FIELDS)
         .annotate(
-            author_alias=F("author__profile__alias"),
+            author_alias=writer_alias(),
             **{f"my_{k.value}": Exists(mine.filter(kind=k.value)) for k in ReactionKind},
         )
         .order_by("number")

@@ -4,9 +4,9 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, F, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 
-from ligesind.accounts.models import User
+from ligesind.accounts.models import Profile, User
 from ligesind.core.prepared import PreparedQuery
 
 from .. import permissions
@@ -23,8 +23,14 @@ def _rows(threads: QuerySet[Thread], viewer_pk: int) -> QuerySet[Thread, dict[st
         thread=OuterRef("pk"), user_id=viewer_pk, read_at__gte=OuterRef("last_post_at")
     )
     return threads.values(
-        *THREAD_ROW_FIELDS, author_alias=F("author__profile__alias"), is_read=Exists(read)
+        *THREAD_ROW_FIELDS, author_alias=writer_alias(), is_read=Exists(read)
     ).order_by(*NEWEST_FIRST)
+
+
+def writer_alias() -> Subquery:
+    """The writer's alias, looked up by their id (a join through users made PostgreSQL hash
+    every user for one page)."""
+    return Subquery(Profile.objects.filter(user_id=OuterRef("author_id")).values("alias")[:1])
 
 
 def thread_rows(viewer: User, threads: QuerySet[Thread], number: Any, *, in_groups: bool) -> Page:
@@ -50,7 +56,7 @@ def _category_rows(
         ),
         category_id=category_pk,
     )
-    total = readable.order_by().values("category").annotate(n=Count("pk")).values("n")
+    total = readable.order_by().values("category").annotate(n=Count("*")).values("n")
     return _rows(readable, viewer_pk).annotate(total=Subquery(total))[offset : offset + limit]
 
 

@@ -9,7 +9,7 @@ from ligesind.activities.seed import load_course_templates
 from ligesind.community.search import clear_index
 from ligesind.community.seed import load_categories
 from ligesind.community.services import forget_index_version
-from ligesind.community.views.forums import categories_html
+from ligesind.community.views.forums import categories_html, known_categories
 from ligesind.core.models import Municipality
 from ligesind.core.municipalities import load_municipalities
 from ligesind.safety.lexicon import load_lexicon
@@ -24,6 +24,7 @@ def _isolated(db, settings, tmp_path):
     forget_patterns()  # the crisis lexicon each process holds in memory
     forget_index_version()  # and the forum index's version and category list
     categories_html.cache_clear()
+    known_categories.cache_clear()
     # A request to /en/ leaves English active in this thread; every test starts in Danish.
     translation.activate(settings.LANGUAGE_CODE)
     _reference_data()

@@ -259,3 +259,13 @@ def test_an_unknown_category_or_thread_is_not_found(client, other):
     assert client.get(reverse("community:category", args=["no-such-place"])).status_code == 404
     assert client.get(reverse("community:thread", args=[999999])).status_code == 404
     assert client.get(reverse("community:category", args=["everyday-life"])).status_code == 200
+
+
+def test_a_category_added_after_the_workers_kept_the_list_is_found(client, other):
+    from ligesind.community.models import Category
+
+    client.force_login(other)
+    assert client.get(reverse("community:category", args=["everyday-life"])).status_code == 200
+    Category.objects.create(slug="nyt-sted", name="Nyt sted")
+    page = client.get(reverse("community:category", args=["nyt-sted"]))
+    assert page.status_code == 200 and "Nyt sted" in page.content.decode()

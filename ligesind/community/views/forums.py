@@ -30,11 +30,16 @@ from .display import PostItems, thread_items
 from .lists import category_page, thread_rows, writer_alias
 
 
+def _period() -> int:
+    """Changes every ten minutes: what is kept per worker about categories is made again at
+    least that often (a category edited in the admin does not change the index version)."""
+    return int(time.time() // 600)
+
+
 @lru_cache(maxsize=16)
 def categories_html(language: object, can_use: bool, version: int, period: int) -> str:
     """The category list with its figures, rendered once per worker for each version of the
-    figures (``services.index_version``), language and kind of reader, and at least every ten
-    minutes (``period``: a category changed in the admin does not change the version)."""
+    figures (``services.index_version``), language and kind of reader, and ``_period``."""
     return render_to_string(
         "community/_categories.html",
         {"categories": Category.objects.all(), "can_use": can_use},
@@ -49,7 +54,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "community/index.html",
         {
             "categories": categories_html(
-                language_key(), can_use, services.index_version(), int(time.time() // 600)
+                language_key(), can_use, services.index_version(), _period()
             ),
             "can_use": can_use,
         },
@@ -67,10 +72,18 @@ POST_FIELDS = (
 category_by_slug = PreparedQuery(lambda slug: Category.objects.filter(slug=slug), kinds=(str,))
 
 
+@lru_cache(maxsize=4)
+def known_categories(version: int, period: int) -> dict[str, Category]:
+    """All categories by slug, kept like the index's list (``categories_html``): a handful of
+    rows that change in the admin, if ever."""
+    return {place.slug: place for place in Category.objects.all()}
+
+
 @login_required
 def category(request: HttpRequest, slug: str) -> HttpResponse:
     viewer = member(request)
-    place = category_by_slug.first(slug)
+    known = known_categories(services.index_version(), _period())
+    place = known.get(slug) or category_by_slug.first(slug)  # a new one: from the database
     if place is None:
         raise Http404
     page = category_page(viewer, place.pk, request.GET.get("page"))

@@ -7,11 +7,10 @@ the SQL, and on each run puts the real values where the markers were. Rows becom
 queryset would have returned: model instances the way Django's own iterator makes them
 (converters, ``select_related`` objects, annotations), or dicts for a ``values()`` queryset.
 
-``build(*values, **key)``: the values (integers, or text where ``kinds`` says so: primary keys,
-numbers, a slug) change from run to run;
-the keyword arguments are the key, and each new key builds the queryset again. The queryset
-may depend on nothing else: a value written into it any other way (a viewer's id read inside a
-permission rule, say) would be reused for everybody.
+``build(*values, **key)``: the values (integers, or text where ``kinds`` says so: primary
+keys, numbers, a slug) change from run to run; the keyword arguments are the key, and each new
+key builds the queryset again. The queryset may depend on nothing else: a value written into it
+any other way (a viewer's id read inside a permission rule, say) would be reused for everybody.
 """
 
 from collections.abc import Callable, Hashable

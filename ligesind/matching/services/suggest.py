@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import BigIntegerField, Exists, F, OuterRef, Q, QuerySet, Value
 from django.utils.translation import gettext as _
 
 from ligesind.accounts.consent import current_version
@@ -59,6 +59,7 @@ def excluded_ids(user: User) -> set[int]:
 def eligible(match_profile: MatchProfile, only: int | None = None) -> QuerySet[MatchProfile]:
     """Hard rules in one query: offers support, not paused, room left, an active member with a
     complete profile, shares a lived-experience category, not excluded."""
+    mask = int(match_profile.category_mask)
     guide = RoleAssignment.objects.filter(user_id=OuterRef("user_id"), role=Role.PEER_GUIDE)
     consent = ConsentRecord.objects.filter(
         user_id=OuterRef("user_id"), version=current_version(), withdrawn_at__isnull=True
@@ -71,7 +72,9 @@ def eligible(match_profile: MatchProfile, only: int | None = None) -> QuerySet[M
             user__is_active=True,
             user__profile__alias__gt="",
         )
-        .annotate(shared=F("category_mask").bitand(match_profile.category_mask))
+        # The mask as a bigint: a bare int would be sent as a 4-byte integer with PostgreSQL's
+        # server-side binding, and masks use up to 62 bits.
+        .annotate(shared=F("category_mask").bitand(Value(mask, output_field=BigIntegerField())))  # type: ignore[arg-type]
         .exclude(shared=0)
         .exclude(user_id__in=excluded_ids(match_profile.user))
         .annotate(is_guide=Exists(guide))

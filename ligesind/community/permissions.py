@@ -148,7 +148,7 @@ def threads_q_for(
     groups: frozenset[int] | None,
 ) -> Q:
     """``readable_threads_q`` for someone with the community feature, from everything it
-    depends on, so a category's list can be prepared once per kind of reader (views.forums).
+    depends on, so a category's list can be prepared once per kind of reader (views.lists).
     ``groups``: the groups they are members of, or None to leave group threads out."""
     if moderator:
         return Q()

@@ -15,19 +15,14 @@ from django.core.cache.backends import redis as django_redis
 class RedisCacheClient(django_redis.RedisCacheClient):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._clients: dict[int, Any] = {}
+        self._clients: dict[Any, Any] = {}  # by connection pool
 
     def get_client(self, key: Any = None, *, write: bool = False) -> Any:
         this: Any = self  # the stubs do not know Django's private attributes
-        index = this._get_connection_pool_index(write)
-        client = self._clients.get(index)
+        pool = this._get_connection_pool(write)
+        client = self._clients.get(pool)
         if client is None:
-            if index not in this._pools:
-                this._pools[index] = this._pool_class.from_url(
-                    this._servers[index], **this._pool_options
-                )
-            client = this._client(connection_pool=this._pools[index])
-            self._clients[index] = client
+            client = self._clients[pool] = this._client(connection_pool=pool)
         return client
 
 

@@ -12,10 +12,14 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from django.db.backends.signals import connection_created
+
         from ligesind.accounts.backends import register_user_annotation
 
+        from .db import use_compiled_timestamps
         from .privacy import register_export
 
+        connection_created.connect(use_compiled_timestamps, dispatch_uid="compiled_timestamps")
         register_user_annotation("ligesind_unread_notifications", unread_notifications)
 
         register_export(

@@ -1,0 +1,43 @@
+"""ligesind.core.db: PostgreSQL timestamps read by psycopg's compiled loader give exactly what
+Django's own loader gives (PostgreSQL pass)."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.db import connection
+from psycopg.types.datetime import TimestamptzLoader
+
+from ligesind.core.db import CompiledUtcLoader
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="needs PostgreSQL (the second CI pass)"
+)
+
+VALUES = [
+    "2026-11-26 09:49:34.671491+00",
+    "2026-03-29 01:59:59.999999+00",  # the hour before summer time in Copenhagen
+    "2026-10-25 02:30:00+02",
+    "1999-12-31 23:00:00-05:30",
+    "0001-01-01 00:00:00+00",
+    "9999-12-31 23:59:59.999999+00",
+]
+
+
+def test_connections_use_the_compiled_loader():
+    connection.ensure_connection()
+    assert connection.connection.adapters.get_loader(1184, 0) is CompiledUtcLoader
+
+
+@pytest.mark.django_db
+def test_values_are_the_same_as_djangos_loader():
+    with connection.cursor() as cursor:
+        for text in VALUES:
+            cursor.execute("SELECT %s::timestamptz, %s::timestamptz::text", [text, text])
+            value, as_text = cursor.fetchone()
+            python = TimestamptzLoader(1184, connection.connection).load(as_text.encode())
+            assert value == python.replace(tzinfo=UTC)
+            assert value.tzinfo is UTC
+    now = datetime.now(UTC)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT %s::timestamptz, NULL::timestamptz", [now - timedelta(days=3)])
+        assert cursor.fetchone() == (now - timedelta(days=3), None)

@@ -1,29 +1,12 @@
 from functools import lru_cache
 
 from django.http import HttpRequest
-from django.urls import reverse, translate_url
+from django.urls import translate_url
 
 from ligesind.core.memo import plain
 
-from .per_language import language_key, per_language
+from .per_language import language_key
 from .services import unread_count
-
-# The menu's addresses beside a count or a form (base.html; the rest is in its per_language
-# blocks), as ``nav.<name with _ for :>``.
-NAV = (
-    "messaging:inbox",
-    "safety:alerts",
-    "safety:reports",
-    "notifications",
-    "account_email",
-    "account_logout",
-)
-
-
-@per_language
-def nav_urls() -> dict[str, str]:
-    """A dozen ``{% url %}`` tags cost a tenth of a small page (bench/forum.py)."""
-    return {name.replace(":", "_"): reverse(name) for name in NAV}
 
 
 class LanguageLinks:
@@ -52,7 +35,6 @@ def site(request: HttpRequest) -> dict[str, object]:
     """Links to this page in each language (a plain link works without JavaScript)."""
     user = plain(getattr(request, "user", None))
     return {
-        "nav": nav_urls(),
         "language_links": LanguageLinks(request.get_full_path()),
         "unread_notifications": _unread(user) if user and user.is_authenticated else 0,
     }

@@ -4,6 +4,7 @@ from typing import Any
 from django import template
 from django.utils.safestring import SafeString
 
+from ligesind.core.header import site_header as _site_header
 from ligesind.core.markdown import render_markdown
 from ligesind.core.per_language import language_key
 from ligesind.core.privacy import label_for
@@ -32,13 +33,25 @@ def humanize_key(value: str) -> str:
     return label_for(value)
 
 
+@register.simple_tag(takes_context=True)
+def site_header(context: template.Context) -> SafeString:
+    """The header with the menu (``core.header``)."""
+    return _site_header(context)
+
+
 class PerLanguageNode(template.Node):
+    # Holds no {% block %}: Django's {% extends %} need not search it on every page.
+    child_nodelists = ()
+
     def __init__(self, nodelist: template.NodeList) -> None:
         self.nodelist = nodelist
         self.made: dict[tuple[object, ...], SafeString] = {}
 
     def render(self, context: template.Context) -> SafeString:
-        key = language_key()
+        # The language is looked up once per page: a page is rendered in one language.
+        key = getattr(context, "_language_key", None)
+        if key is None:
+            key = context._language_key = language_key()  # type: ignore[attr-defined]
         if key not in self.made:
             # A context without the page's variables or the context processors' values:
             # nothing about this visitor can end up in what is kept.
@@ -50,7 +63,8 @@ class PerLanguageNode(template.Node):
 def per_language(parser: Any, token: Any) -> PerLanguageNode:
     """``{% per_language %}…{% endper_language %}``: markup that is the same for everybody in a
     language (translated words, addresses, static files) is rendered once per process and
-    language. It sees no variables: anything about the visitor stays outside the block."""
+    language. It sees no variables: anything about the visitor stays outside the block. The
+    language is read once per page, so the block is not for use inside ``{% language %}``."""
     nodelist = parser.parse(("endper_language",))
     parser.delete_first_token()
     return PerLanguageNode(nodelist)

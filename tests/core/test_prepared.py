@@ -56,3 +56,56 @@ def test_text_values_too():
     assert prepared.first("ahorn@example.org") == one
     assert prepared.first("nobody@example.org") is None
     assert prepared.first("x' OR '1'='1") is None  # a value, never SQL
+
+
+def _fields(obj: object) -> dict[str, object]:
+    return {k: v for k, v in vars(obj).items() if k != "_state"}
+
+
+def test_instances_are_made_as_django_makes_them():
+    from ligesind.community import services
+    from ligesind.community.models import Category, Post
+
+    writer = UserFactory.create()
+    thread = services.start_thread(
+        actor=writer,
+        category=Category.objects.get(slug="everyday-life"),
+        title="Gåture",
+        body="Hej *alle*",
+    )
+    post = Post.objects.get(thread=thread)
+    prepared = PreparedQuery(lambda pk: Post.objects.filter(pk=pk))
+    found, expected = prepared.first(post.pk), Post.objects.get(pk=post.pk)
+    assert found is not None and type(found) is Post
+    assert _fields(found) == _fields(expected) and list(vars(found))[0] == "_state"
+    assert (found._state.adding, found._state.db) == (False, "default")
+    assert found.thread == thread and found.author == writer  # relations load as usual
+    found.body = "Ændret"
+    found.save(update_fields=["body"])
+    assert Post.objects.get(pk=post.pk).body == "Ændret"
+
+
+def test_deferred_fields_stay_deferred():
+    one = UserFactory.create()
+    prepared = PreparedQuery(lambda pk: User.objects.only("email").filter(pk=pk))
+    found = prepared.first(one.pk)
+    assert found is not None and found.get_deferred_fields() == (
+        User.objects.only("email").get(pk=one.pk).get_deferred_fields()
+    )
+
+
+def test_a_model_with_post_init_receivers_is_made_by_django():
+    from django.db.models.signals import post_init
+
+    one = UserFactory.create()
+    seen: list[object] = []
+
+    def receiver(sender: object, instance: object, **kwargs: object) -> None:
+        seen.append(instance)
+
+    post_init.connect(receiver, sender=User)
+    try:
+        found = PreparedQuery(lambda pk: User.objects.filter(pk=pk)).first(one.pk)
+    finally:
+        post_init.disconnect(receiver, sender=User)
+    assert found is not None and seen == [found]

@@ -27,6 +27,7 @@ from .. import permissions
 from ..models import Post, ReactionKind
 
 UNREAD = ' class="unread"'
+RECOGNISE, THANKS = ReactionKind.RECOGNISE.value, ReactionKind.THANKS.value
 
 
 # Post bodies as HTML, kept for the 256 most recently shown ones: a busy thread's posts are shown
@@ -163,13 +164,13 @@ class PostItems:
     def reactions(self, post: Post, reacted: set[str]) -> str:
         buttons = []
         for kind, label, count in (
-            (ReactionKind.RECOGNISE, self.words["recognise"], post.recognised_count),
-            (ReactionKind.THANKS, self.words["thanks"], post.thanks_count),
+            (RECOGNISE, self.words["recognise"], post.recognised_count),
+            (THANKS, self.words["thanks"], post.thanks_count),
         ):
-            pressed = "true" if kind.value in reacted else "false"
+            pressed = "true" if kind in reacted else "false"
             shown = f"{label} ({count})" if count else label
             buttons.append(
-                f'<button class="button button-quiet" name="kind" value="{kind.value}" '
+                f'<button class="button button-quiet" name="kind" value="{kind}" '
                 f'aria-pressed="{pressed}">{shown}</button>'
             )
         return (

@@ -126,6 +126,10 @@ def _posts_between(thread_pk: int, after: int, until: int, viewer_pk: int) -> Qu
 
 
 posts_between = PreparedQuery(_posts_between, arity=4)
+# Each reaction kind and the annotation saying whether the viewer gave it (plain strings: the
+# enum's attribute lookups showed up on a 20-post page).
+_MINE = tuple((kind.value, f"my_{kind.value}") for kind in ReactionKind)
+_POST_THREAD = Post._meta.get_field("thread")
 
 
 def _post_page(request: HttpRequest, thread: Thread) -> HttpResponse:
@@ -140,11 +144,9 @@ def _post_page(request: HttpRequest, thread: Thread) -> HttpResponse:
         for post in posts_between.rows(thread.pk, first, first + per_page, viewer.pk)
         if permissions.is_post_shown(viewer, post)
     ]
-    reacted = {
-        p.pk: {k.value for k in ReactionKind if getattr(p, f"my_{k.value}")} for p in on_page
-    }
-    for post in on_page:
-        post.thread = thread
+    reacted = {p.pk: {kind for kind, mine in _MINE if getattr(p, mine)} for p in on_page}
+    for post in on_page:  # the thread is this one: cached as Django caches a loaded relation
+        _POST_THREAD.set_cached_value(post, thread)
     newest = max((p.created_at for p in on_page), default=None)
     if newest and (thread.read_at is None or newest > thread.read_at):  # type: ignore[attr-defined]
         services.mark_thread_read(actor=viewer, thread=thread, until=newest)

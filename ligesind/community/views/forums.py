@@ -13,12 +13,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ligesind.accounts.models import User
 from ligesind.core.errors import DomainError
+from ligesind.core.links import link
 from ligesind.core.per_language import language_key, per_language
 from ligesind.core.prepared import PreparedQuery
 
@@ -151,7 +151,7 @@ def _post_page(request: HttpRequest, thread: Thread) -> HttpResponse:
     if newest and (thread.read_at is None or newest > thread.read_at):  # type: ignore[attr-defined]
         services.mark_thread_read(actor=viewer, thread=thread, until=newest)
     can_reply = permissions.can_post_in(viewer, thread)
-    reply_url = reverse("community:reply", args=[thread.pk])
+    reply_url = link("community:reply", thread.pk)
     token = get_token(request)  # one masked token for the page's forms and its own tags
     items = PostItems(
         viewer,

@@ -5,6 +5,7 @@ from django import template
 from django.utils.safestring import SafeString
 
 from ligesind.core.header import site_header as _site_header
+from ligesind.core.links import link as _link
 from ligesind.core.markdown import render_markdown
 from ligesind.core.per_language import language_key
 from ligesind.core.privacy import label_for
@@ -31,6 +32,13 @@ def markdown(value: str) -> SafeString:
 @register.filter
 def humanize_key(value: str) -> str:
     return label_for(value)
+
+
+@register.simple_tag
+def link(name: str, *args: int | str) -> str:
+    """``{% link 'app:name' arg %}``: ``{% url %}`` for whole-number and slug arguments,
+    reversed once per language (``core.links``)."""
+    return _link(name, *args)
 
 
 @register.simple_tag(takes_context=True)

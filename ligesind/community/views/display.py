@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS_3
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext
 
 from ligesind.core.markdown import render_markdown
 from ligesind.core.per_language import per_language
@@ -74,6 +74,12 @@ class Links:
         return self.patterns[name].replace("987654321", str(pk))
 
 
+@lru_cache(maxsize=1024)
+def _post_count(language: str | None, count: int) -> str:
+    """ "12 posts" in the active language, which is ``language`` (the key of what is kept)."""
+    return ngettext("%(counter)s post", "%(counter)s posts", count) % {"counter": count}
+
+
 def thread_items(threads: list[dict[str, Any]]) -> SafeString:
     """The ``<li>`` of each thread row (``lists.thread_rows``): unread, pinned and locked
     tags, title, writer, posts."""
@@ -81,13 +87,12 @@ def thread_items(threads: list[dict[str, Any]]) -> SafeString:
     new = f'<span class="tag tag-new">{words["new"]}</span> '
     pinned = f'<span class="tag">{words["pinned"]}</span> '
     locked = f'<span class="tag">{words["locked"]}</span> '
-    anonymous = _("anonymous member")
+    anonymous, language = _("anonymous member"), get_language()
     items = []
     for thread in threads:
         unread = not thread["is_read"]
         by = anonymous if thread["anonymous"] else shown_alias(thread["author_alias"])
-        count = thread["post_count"]
-        posts = ngettext("%(counter)s post", "%(counter)s posts", count) % {"counter": count}
+        posts = _post_count(language, thread["post_count"])
         items.append(
             f"<li{UNREAD if unread else ''}>\n"
             f"    {new if unread else ''}{pinned if thread['pinned'] else ''}"

@@ -269,3 +269,31 @@ def test_a_category_added_after_the_workers_kept_the_list_is_found(client, other
     Category.objects.create(slug="nyt-sted", name="Nyt sted")
     page = client.get(reverse("community:category", args=["nyt-sted"]))
     assert page.status_code == 200 and "Nyt sted" in page.content.decode()
+
+
+def test_the_thread_page_says_what_state_the_thread_is_in(
+    client, make_thread, make_group, member, other, moderator
+):
+    """The page's content is kept per kind of page (core.kept): each state shows its own."""
+    thread = make_thread(title="Om <søvn> & ro")
+    url = reverse("community:thread", args=[thread.pk])
+    services.follow_thread(actor=moderator, thread=thread, follow=True)
+    services.set_thread_state(actor=moderator, thread=thread, locked=True, pinned=True)
+    client.force_login(moderator)
+    page = client.get(url).content.decode()
+    assert "<h1>Om &lt;søvn&gt; &amp; ro</h1>" in page
+    assert f'href="{reverse("community:category", args=["everyday-life"])}">Hverdagsliv<' in page
+    assert '<span class="tag">fastgjort</span>' in page and "Tråden er låst" in page
+    assert 'name="follow" value="0"' in page  # following: "stop following"
+    assert 'value="unpin"' in page and 'value="unlock"' in page
+    assert f'action="{reverse("community:reply", args=[thread.pk])}"' in page  # moderators may
+    client.force_login(other)
+    page = client.get(url).content.decode()
+    assert 'name="follow" value="1"' in page and 'value="unpin"' not in page
+    assert 'id="reply"' not in page  # locked: no reply form for members
+    group = make_group(name="Gåturs-netværket")
+    in_group = services.start_thread(actor=member, group=group, title="I gruppen", body="Hej")
+    client.force_login(member)
+    page = client.get(reverse("community:thread", args=[in_group.pk])).content.decode()
+    assert f'href="{reverse("community:group", args=[group.pk])}">Gåturs-netværket<' in page
+    assert 'id="reply"' in page and 'value="pin"' in page  # the group's moderator

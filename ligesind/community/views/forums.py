@@ -18,7 +18,9 @@ from django.views.decorators.http import require_POST
 
 from ligesind.accounts.models import User
 from ligesind.core.errors import DomainError
+from ligesind.core.kept import render_kept
 from ligesind.core.links import link
+from ligesind.core.pager import pager_html
 from ligesind.core.per_language import language_key, per_language
 from ligesind.core.prepared import PreparedQuery
 
@@ -151,6 +153,7 @@ def _post_page(request: HttpRequest, thread: Thread) -> HttpResponse:
     if newest and (thread.read_at is None or newest > thread.read_at):  # type: ignore[attr-defined]
         services.mark_thread_read(actor=viewer, thread=thread, until=newest)
     can_reply = permissions.can_post_in(viewer, thread)
+    can_moderate = permissions.can_moderate_thread(viewer, thread)
     reply_url = link("community:reply", thread.pk)
     token = get_token(request)  # one masked token for the page's forms and its own tags
     items = PostItems(
@@ -159,19 +162,34 @@ def _post_page(request: HttpRequest, thread: Thread) -> HttpResponse:
         reply_url=reply_url if can_reply else None,
         path=request.path,
     )
+    if thread.category is not None:
+        place = (link("community:category", thread.category.slug), _(thread.category.name))
+    else:
+        place = (link("community:group", thread.group_id), thread.group.name)  # type: ignore[union-attr,arg-type]
+    facts = {
+        "pinned": thread.pinned,
+        "locked": thread.locked,
+        "hidden": thread.hidden_at is not None,
+        "following": bool(thread.following),  # type: ignore[attr-defined]
+        "can_moderate": can_moderate,
+        "can_reply": can_reply,
+    }
+    values = {
+        "place_url": place[0],
+        "place_name": place[1],
+        "title": thread.title,
+        "csrf_token": token,
+        "follow_url": link("community:follow", thread.pk),
+        "moderate_url": link("community:moderate_thread", thread.pk) if can_moderate else "",
+        "reply_url": reply_url if can_reply else "",
+        "posts": items(on_page, reacted),
+        "pager": pager_html(page),
+        "reply_fields": _reply_fields()[_anonymous_here(thread)] if can_reply else "",
+    }
     return render(
         request,
         "community/thread.html",
-        {
-            "thread": thread,
-            "page": page,
-            "csrf_token": token,
-            "posts": items(on_page, reacted),
-            "can_reply": can_reply,
-            "can_moderate": permissions.can_moderate_thread(viewer, thread),
-            "following": thread.following,  # type: ignore[attr-defined]
-            "reply_fields": _reply_fields()[_anonymous_here(thread)],
-        },
+        {"thread": thread, "body": render_kept("community/_thread_body.html", facts, values)},
     )
 
 

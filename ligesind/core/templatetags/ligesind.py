@@ -5,9 +5,9 @@ from django import template
 from django.utils.safestring import SafeString
 
 from ligesind.core.header import site_header as _site_header
-from ligesind.core.kept import render_kept
 from ligesind.core.links import link as _link
 from ligesind.core.markdown import render_markdown
+from ligesind.core.pager import pager_html
 from ligesind.core.per_language import language_key
 from ligesind.core.privacy import label_for
 
@@ -45,17 +45,7 @@ def link(name: str, *args: int | str) -> str:
 @register.simple_tag(takes_context=True)
 def pager(context: template.Context) -> SafeString:
     """Previous, "page n of m", next for the context's ``page`` (keeping its ``query``)."""
-    page = context.get("page")
-    if page is None or not page.has_other_pages():
-        return render_kept("core/_pager.html", {"other_pages": False}, {})
-    values = {
-        "number": page.number,
-        "total": page.paginator.num_pages,
-        "previous": page.previous_page_number() if page.has_previous() else 0,
-        "next": page.next_page_number() if page.has_next() else 0,
-        "query": context.get("query") or "",
-    }
-    return render_kept("core/_pager.html", {"other_pages": True}, values)
+    return pager_html(context.get("page"), context.get("query") or "")
 
 
 @register.simple_tag(takes_context=True)

@@ -45,15 +45,22 @@ class Dates:
     """Django's "j. M H:i" and "j. M Y H:i" (what its "M" prints: the short month, titled)."""
 
     def __init__(self) -> None:
-        self.months = _months()
         self.zone = timezone.get_current_timezone()
+        self.language = get_language()
 
     def __call__(self, value: Any, *, year: bool) -> str:
-        local = value.astimezone(self.zone)  # timezone.localtime, with the zone looked up once
-        day = f"{local.day}. {self.months[local.month]}"
-        clock = f"{local.hour:02d}:{local.minute:02d}"
-        when = f"{day} {local.year} {clock}" if year else f"{day} {clock}"
-        return f'<time datetime="{local.isoformat()}">{when}</time>'
+        return _time_tag(value, year, self.zone, self.language)
+
+
+@lru_cache(maxsize=2048)
+def _time_tag(value: Any, year: bool, zone: Any, language: str | None) -> str:
+    """Kept for the dates shown most recently (the same posts are shown again and again);
+    ``language`` is the active one, so the month names are right for the key."""
+    local = value.astimezone(zone)  # timezone.localtime, with the zone looked up once
+    day = f"{local.day}. {_months()[local.month]}"
+    clock = f"{local.hour:02d}:{local.minute:02d}"
+    when = f"{day} {local.year} {clock}" if year else f"{day} {clock}"
+    return f'<time datetime="{local.isoformat()}">{when}</time>'
 
 
 @per_language

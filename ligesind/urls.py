@@ -20,6 +20,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("", core_views.front, name="front"),
     path("help-now/", core_views.crisis, name="crisis"),
+    # The busiest pages first: each address is tried against the patterns in order.
+    path("community/", include("ligesind.community.urls")),
     path("me/notifications/", core_views.notifications, name="notifications"),
     path("me/notifications/<int:pk>/open/", core_views.notification_open, name="notification_open"),
     path(
@@ -34,7 +36,6 @@ urlpatterns += i18n_patterns(
     path("activities/", include("ligesind.activities.urls")),
     path("match/", include("ligesind.matching.urls")),
     path("safety/", include("ligesind.safety.urls")),
-    path("community/", include("ligesind.community.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -21,6 +21,8 @@ import re
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -92,7 +94,25 @@ def prepare_ligesind() -> dict[str, Any]:
 WRK_LATENCY = re.compile(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def check_answer(url: str, cookie: str) -> None:
+    """wrk counts a redirect as an answer: a page that sends the member to sign in would be
+    measured as a fast page. The run stops instead."""
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
+    try:
+        status = urllib.request.build_opener(_NoRedirect).open(request, timeout=30).status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    if status != 200:
+        raise SystemExit(f"{url} answered {status}, not 200: nothing measured")
+
+
 def wrk(url: str, cookie: str = "") -> dict[str, float]:
+    check_answer(url, cookie)
     command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", url]
     if cookie:
         command[1:1] = ["-H", f"Cookie: {cookie}"]
@@ -122,8 +142,6 @@ def gunicorn(bin_dir: Path, app: str, env: dict[str, str], cwd: Path) -> tuple[A
     for _ in range(100):
         time.sleep(0.2)
         try:
-            import urllib.request
-
             urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)  # noqa: S310
             break
         except Exception:  # noqa: BLE001, S112 - not up yet

@@ -105,7 +105,14 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)
     if DATABASE_URL
-    else {"ENGINE": "django.db.backends.sqlite3", "NAME": VAR_DIR / "ligesind.sqlite3"}
+    else {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": VAR_DIR / "ligesind.sqlite3",
+        # Pages, the chat and background work write at once: a writer waits for its turn
+        # (up to 20 s) instead of failing, and a transaction takes the write lock when it
+        # begins, so two cannot each wait for the other.
+        "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
+    }
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and (
     os.environ.get("DATABASE_PREPARED", "1") != "0"

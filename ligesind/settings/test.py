@@ -25,3 +25,14 @@ if REDIS_URL:
         "hosts": [{"address": _redis_url, "socket_timeout": None, "max_connections": 500}],
         "prefix": f"asgi-test-{_worker}",
     }
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file rather than Django's shared in-memory database: the browser tests' server threads
+    # and the test itself write at once, and the in-memory database's table locks failed such
+    # a write now and then ("database table is locked: django_session") where a file's writer
+    # waits its turn. Each test worker gets its own file (pytest-django adds the suffix).
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),  # type: ignore[dict-item]
+        "init_command": "PRAGMA synchronous=OFF",  # a test database need not survive a crash
+    }

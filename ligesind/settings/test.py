@@ -31,6 +31,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # and the test itself write at once, and the in-memory database's table locks failed such
     # a write now and then ("database table is locked: django_session") where a file's writer
     # waits its turn. Each test worker gets its own file (pytest-django adds the suffix).
+    VAR_DIR.mkdir(parents=True, exist_ok=True)  # a fresh clone has no var/ yet
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
     DATABASES["default"]["OPTIONS"] = {
         **DATABASES["default"].get("OPTIONS", {}),  # type: ignore[dict-item]

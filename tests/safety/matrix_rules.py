@@ -62,6 +62,8 @@ RULES: dict[str, Rule] = {
     "account_inactive": Rule(ALL),
     "account_signup": Rule(ALL),
     "account_reauthenticate": Rule(SIGNED_IN),
+    "account_request_reauthentication_code": Rule(SIGNED_IN),
+    "account_confirm_reauthentication_code": Rule(SIGNED_IN),
     "account_email": Rule(SIGNED_IN),
     "account_email_verification_sent": Rule(ALL),
     "account_change_password": Rule(SIGNED_IN),

@@ -7,7 +7,8 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and profiles")
 
     def ready(self) -> None:
-        from . import privacy, reporting
+        from . import privacy, reporting, signals
 
         privacy.register()
         reporting.register()
+        signals.connect()

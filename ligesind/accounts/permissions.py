@@ -1,11 +1,15 @@
 """Every access rule about users, profiles, roles and blocks: one function per rule."""
 
 from dataclasses import dataclass
+from importlib import import_module
 
 from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
+from django.utils.crypto import constant_time_compare
 
 from .consent import current_version
 from .contacts import contact_ids
@@ -44,6 +48,21 @@ def _user(user: AnyUser) -> User | None:
     if isinstance(user, User) and user.is_authenticated and user.is_active:
         return None if user.is_restricted else user
     return None
+
+
+def is_session_current(user_id: int, session_key: str | None) -> bool:
+    """Whether this session is still signed in as this member, as Django checks on every page:
+    not signed out, and not ended by a new password or e-mail, a suspension or a ban (each
+    changes the hash the session carries). Open WebSockets ask it again."""
+    if not session_key:
+        return False
+    store = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+    if str(store.get(SESSION_KEY)) != str(user_id):
+        return False
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    return user is not None and constant_time_compare(
+        store.get(HASH_SESSION_KEY, ""), user.get_session_auth_hash()
+    )
 
 
 def is_restricted(user: AnyUser) -> bool:

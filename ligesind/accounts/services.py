@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -88,6 +89,13 @@ def ensure_profile(user: User) -> Profile:
         return user.profile
     except Profile.DoesNotExist:
         return Profile.objects.create(user=user)
+
+
+def end_other_sessions(*, actor: User) -> None:
+    """End every session of this account: the hash sessions carry changes with the epoch.
+    A view keeps the request's own session with ``update_session_auth_hash``."""
+    User.objects.filter(pk=actor.pk).update(session_epoch=F("session_epoch") + 1)
+    actor.refresh_from_db(fields=["session_epoch"])
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ class MessagingConfig(AppConfig):
     verbose_name = _("Messages")
 
     def ready(self) -> None:
-        from . import registration
+        from . import registration, sessions
 
         registration.register()
+        sessions.connect()

@@ -4,6 +4,8 @@ Thin: every rule is asked of ``permissions`` and every write goes through ``serv
 """
 
 import asyncio
+import json
+import time
 import weakref
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -12,15 +14,22 @@ from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
+from ligesind.accounts.permissions import is_session_current
 from ligesind.core.drain import Drain
 from ligesind.core.errors import DomainError
 
 from . import permissions, services
 from .models import Conversation
-from .realtime import use_event_loop, user_group
+from .realtime import session_fingerprint, use_event_loop, user_group
 
 NOT_ALLOWED = 4403
 SESSION_ENDED = 4401
+TRY_AGAIN_LATER = 1013  # the channel layer (Redis) is away: the page retries and polls meanwhile
+# The session is asked again on a frame this long after the last check (besides the pushes
+# on sign-out and credential changes).
+RECHECK_SECONDS = 60.0
+# At most one typing event per socket in this time (the page sends one every 2.5 s).
+TYPING_SECONDS = 2.0
 
 
 class ChatConsumer(AsyncJsonWebsocketConsumer):
@@ -42,10 +51,18 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         ):
             await self.close(code=NOT_ALLOWED)
             return
+        session = self.scope.get("session")
+        self.session_key: str | None = getattr(session, "session_key", None)
+        self.checked_at = time.monotonic()
+        self.typing_at = float("-inf")
         use_event_loop(asyncio.get_running_loop())
         self.sending: set[asyncio.Task[None]] = set()
+        try:
+            await self.channel_layer.group_add(user_group(self.user.pk), self.channel_name)
+        except Exception:  # noqa: BLE001 - Redis is away: refuse calmly, the page polls
+            await self.close(code=TRY_AGAIN_LATER)
+            return
         self.group = user_group(self.user.pk)
-        await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
         await self.send_unread()
 
@@ -54,8 +71,27 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         if hasattr(self, "group"):
             await self.channel_layer.group_discard(self.group, self.channel_name)
 
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        """A frame that is not a JSON object gets an error event; the socket stays open."""
+        if self.closed:
+            return
+        try:
+            content = json.loads(text_data) if text_data is not None else None
+        except ValueError:
+            content = None
+        if not isinstance(content, dict):
+            await self.send_json({"event": "error", "error": "bad-frame"})
+            return
+        due = time.monotonic() - self.checked_at > RECHECK_SECONDS
+        if due and not await self.still_signed_in():
+            return
+        await self.receive_json(content)
+
     async def receive_json(self, content: dict[str, Any], **kwargs: Any) -> None:
         kind = content.get("type")
+        if kind not in ("send", "typing", "read"):
+            await self.send_json({"event": "error", "error": "unknown-type"})
+            return
         if kind == "send":
             # Saved in the background, so messages for this socket keep arriving meanwhile;
             # the batcher keeps this socket's messages in the order they were sent.
@@ -63,6 +99,11 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             self.sending.add(task)
             task.add_done_callback(self.sending.discard)
             return
+        if kind == "typing":
+            now = time.monotonic()
+            if now - self.typing_at < TYPING_SECONDS:
+                return  # one is on its way; more would only flood the others
+            self.typing_at = now
         conversation = await self.conversation(content.get("conversation"))
         if conversation is None:
             await self.send_json({"event": "error", "error": "not-found"})
@@ -95,12 +136,31 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
     async def chat_event(self, event: dict[str, Any]) -> None:
         # Unread counts: the page adds up message events itself; the server's total comes on
         # connect and after every read, so a busy chat costs no extra query per message.
-        if event.get("origin") == self.channel_name:
-            return  # this socket sent it and has had it as its answer
+        if self.closed or event.get("origin") == self.channel_name:
+            return  # this socket sent it and has had it as its answer, or is closing
         await self.send_json({k: v for k, v in event.items() if k not in ("type", "origin")})
 
     async def session_end(self, event: dict[str, Any]) -> None:
         """The member's sessions were ended (a ban, a suspension): close at once."""
+        await self.end_session()
+
+    async def session_check(self, event: dict[str, Any]) -> None:
+        """A sign-out, a new password or e-mail: close if this socket's session has ended."""
+        ended = event.get("ended")
+        if ended and self.session_key and ended == session_fingerprint(self.session_key):
+            await self.end_session()
+        else:
+            await self.still_signed_in()
+
+    async def still_signed_in(self) -> bool:
+        self.checked_at = time.monotonic()
+        current = await database_sync_to_async(is_session_current)(self.user.pk, self.session_key)
+        if not current:
+            await self.end_session()
+        return current
+
+    async def end_session(self) -> None:
+        self.closed = True  # nothing more is sent or answered on this socket
         await self.close(code=SESSION_ENDED)
 
     async def send_unread(self) -> None:

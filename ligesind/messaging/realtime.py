@@ -5,7 +5,9 @@ clients catch up from the last message id they saw when they reconnect or reload
 """
 
 import asyncio
+import hashlib
 import logging
+import time
 import weakref
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -50,10 +52,21 @@ def _deliver(messages: list[tuple[int, dict[str, Any]]]) -> None:
     if loop is not None and loop.is_running():
         loop.call_soon_threadsafe(_add_to_outbox, layer, sends)
         return
+    if time.monotonic() < _layer["down_until"]:
+        return  # it failed moments ago: the page does not wait for it again
     try:
         async_to_sync(send_all)(layer, sends)
     except Exception:  # noqa: BLE001 - live updates are best effort; the data is saved
-        log.warning("Live update not delivered (channel layer unavailable)", exc_info=True)
+        if not _layer["down_until"]:
+            log.warning("Live update not delivered (channel layer unavailable)", exc_info=True)
+        _layer["down_until"] = time.monotonic() + LAYER_RETRY_SECONDS
+    else:
+        _layer["down_until"] = 0.0
+
+
+# After a failed send, plain requests (pages, tasks) skip the channel layer for this long.
+LAYER_RETRY_SECONDS = 5.0
+_layer = {"down_until": 0.0}
 
 
 async def send_all(layer: Any, sends: list[tuple[str, dict[str, Any]]]) -> None:
@@ -106,3 +119,17 @@ def publish(user_ids: Iterable[int], event: dict[str, Any]) -> None:
 def end_connections(user_id: int) -> None:
     """Close this user's open WebSockets (after commit): their session has been ended."""
     _send_after_commit([(user_id, {"type": "session.end"})])
+
+
+def session_fingerprint(session_key: str) -> str:
+    """What names a session in live events: never the session key itself."""
+    return hashlib.sha256(session_key.encode()).hexdigest()[:32]
+
+
+def check_connections(user_id: int, *, ended_session: str = "") -> None:
+    """This user's open WebSockets ask again whether their session is still signed in (after
+    a sign-out, a new password or e-mail); the one of ``ended_session`` closes at once."""
+    event = {"type": "session.check"}
+    if ended_session:
+        event["ended"] = session_fingerprint(ended_session)
+    _send_after_commit([(user_id, event)])

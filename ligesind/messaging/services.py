@@ -274,6 +274,7 @@ def send_messages(batch: Sequence[Outgoing]) -> list[Message | DomainError]:
             ).first()
             if earlier is None or not item.client_key:
                 raise
+            earlier.sender = item.actor  # loaded: the socket answers with it on its event loop
             return [earlier]
         return [send_messages([item])[0] for item in batch]
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ligesind.accounts.models import User
+from ligesind.accounts.services import end_other_sessions
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.services import notify
 from ligesind.core.text_hooks import text_accepted
@@ -31,8 +32,7 @@ def _reason(reason: str) -> str:
 
 def end_sessions(member: User) -> None:
     """Sign the member out everywhere: every session and every open WebSocket."""
-    User.objects.filter(pk=member.pk).update(session_epoch=member.session_epoch + 1)
-    member.session_epoch += 1
+    end_other_sessions(actor=member)
     end_connections(member.pk)
 
 

@@ -1,6 +1,7 @@
 // Live updates for members. On every page: the unread counter in the navigation. On a
 // conversation page: messages are sent with fetch (saved first), and new messages, edits, read
-// state and typing arrive over a WebSocket; after a reconnect the page catches up from the last
+// state and typing arrive over a WebSocket; while it is away (Redis down, a network change) new
+// messages are fetched every few seconds, and after a reconnect the page catches up from the last
 // id it saw. Every page works without this script (plain forms and links).
 (function () {
   "use strict";
@@ -15,6 +16,7 @@
   let lastId = Number(chat.dataset.lastId || 0);
   let socket = null;
   let retry = 1000;
+  let pollTimer = null; // while the socket is away, new messages come by plain requests
   let typingTimer = null;
   let lastTypingSent = 0;
   let unread = 0;
@@ -130,6 +132,8 @@
     socket = new WebSocket(scheme + location.host + "/ws/chat/");
     socket.addEventListener("open", function () {
       retry = 1000;
+      clearInterval(pollTimer);
+      pollTimer = null;
       showPaused(false);
       catchUp();
     });
@@ -178,8 +182,9 @@
         return;
       }
       showPaused(true);
+      if (onChatPage && pollTimer === null) pollTimer = setInterval(catchUp, 5000);
       setTimeout(connect, retry);
-      retry = Math.min(retry * 2, 30000);
+      retry = Math.min(retry * 2, 10000);
     });
   }
 

@@ -30,6 +30,7 @@ pytest: install
 
 bench: install
 	$(PY) bench/crisis.py
+	$(PY) bench/signup.py
 	$(PY) bench/run.py
 	scripts/ensure-services && $(PY) bench/chat.py
 	scripts/ensure-services && $(PY) bench/matching.py

@@ -1,14 +1,24 @@
+from typing import Any
+
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
+from django.contrib.sites.shortcuts import get_current_site
 
 from ligesind.core.crypto import PREFIX, decrypt_text, encrypt_text
+from ligesind.core.services import queue_email
 
 from . import permissions
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    pass
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        """allauth's e-mails (confirmation, password reset, "you already have an account") are
+        rendered here and sent by a background task."""
+        request = allauth_context.request
+        full = {"request": request, "email": email, "current_site": get_current_site(request)}
+        queue_email(self.render_mail(template_prefix, email, {**full, **context}))
 
 
 class MFAAdapter(DefaultMFAAdapter):

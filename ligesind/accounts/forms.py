@@ -2,6 +2,7 @@ from typing import Any
 
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.contrib.auth.hashers import make_password
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -46,6 +47,13 @@ class SignupForm(AllauthSignupForm, ConsentForm):
     )
 
     field_order = ["email", "password1", "password2", "adult", "health_data_consent"]
+
+    def try_save(self, request: HttpRequest) -> Any:
+        """An address with an account gets the same work as a new one (the password hashed,
+        one e-mail queued), so the answer's timing does not tell whether it has an account."""
+        if self.account_already_exists:
+            make_password(self.cleaned_data.get("password1"))
+        return super().try_save(request)
 
     def save(self, request: HttpRequest) -> User:
         user: User = super().save(request)

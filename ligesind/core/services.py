@@ -5,7 +5,7 @@ from datetime import datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, EmailMultiAlternatives, send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -127,6 +127,35 @@ def email_notifications(*, user_id: int, notification_ids: list[int]) -> bool:
     send_mail(subject, body, None, [getattr(user, "email", "")])
     rows.update(emailed_at=timezone.now())
     return True
+
+
+def queue_email(message: EmailMessage) -> None:
+    """Send a rendered e-mail from a background task: the page that asked for it does not wait
+    for the mail server (and sign-up takes as long whether or not the address has an account)."""
+    from .tasks import send_prepared_email
+
+    html = ""
+    if isinstance(message, EmailMultiAlternatives):
+        html = next((str(body) for body, kind in message.alternatives if kind == "text/html"), "")
+    body = str(message.body)
+    if message.content_subtype == "html":
+        body, html = "", body
+    send_prepared_email.enqueue(
+        subject=str(message.subject),
+        body=body,
+        html=html,
+        from_email=str(message.from_email or settings.DEFAULT_FROM_EMAIL),
+        to=[str(address) for address in message.to],
+    )
+
+
+def send_prepared_email(
+    *, subject: str, body: str, html: str, from_email: str, to: list[str]
+) -> int:
+    message = EmailMultiAlternatives(subject, body, from_email, to)
+    if html:
+        message.attach_alternative(html, "text/html")
+    return message.send()
 
 
 def purge_old_data(now: datetime | None = None) -> dict[str, int]:

@@ -16,5 +16,14 @@ def send_digest_email(user_id: int, notification_ids: list[int]) -> bool:
 
 
 @task()
+def send_prepared_email(
+    *, subject: str, body: str, html: str, from_email: str, to: list[str]
+) -> int:
+    return services.send_prepared_email(
+        subject=subject, body=body, html=html, from_email=from_email, to=to
+    )
+
+
+@task()
 def purge_old_data() -> dict[str, int]:
     return services.purge_old_data()

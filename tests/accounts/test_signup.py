@@ -3,6 +3,7 @@
 import re
 
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
@@ -138,3 +139,28 @@ def test_five_failed_logins_lock_the_account_for_a_while(client):
     assert "_auth_user_id" not in client.session  # even the right password waits
     page = response.content.decode()
     assert "For mange" in page or "for mange" in page
+
+
+def test_signup_does_the_same_work_whether_or_not_the_address_has_an_account(
+    client, settings, monkeypatch
+):
+    """The answer's timing must not tell whether an address is a member (that is itself health
+    information): the password is hashed and one e-mail queued either way."""
+    from ligesind.core.services import queue_email
+    from tests.accounts.counting_hasher import CountingHasher
+
+    settings.PASSWORD_HASHERS = ["tests.accounts.counting_hasher.CountingHasher"]
+    UserFactory.create(email="findes@example.org")
+    queued: list = []
+    monkeypatch.setattr(
+        "ligesind.accounts.adapters.queue_email",
+        lambda message: queued.append(message) or queue_email(message),
+    )
+    work = []
+    for email in ("ny@example.org", "findes@example.org"):
+        CountingHasher.calls, queued[:] = 0, []
+        answer = Client().post(reverse("account_signup"), {**SIGNUP, "email": email})
+        assert answer.status_code == 302
+        work.append((CountingHasher.calls, [message.to for message in queued]))
+    assert work == [(1, [["ny@example.org"]]), (1, [["findes@example.org"]])]
+    assert len(mail.outbox) == 2  # sent by the task (at once, with no worker configured)

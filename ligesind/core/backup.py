@@ -20,6 +20,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection
+from django.db.models import TextField
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -115,6 +117,54 @@ def read_manifest(path: Path) -> dict[str, Any]:
     if manifest.get("format") != FORMAT:
         raise DomainError(_("This backup has a format this version cannot read."))
     return manifest
+
+
+def unreadable_encrypted(sample: int = 25) -> dict[str, int]:
+    """Of each encrypted field, the first and last ``sample`` stored values (and every two-factor
+    secret) that the keys in force cannot decrypt, by field: empty when all can be read. A
+    restore that reports success must be readable, not only present."""
+    from allauth.mfa.models import Authenticator
+    from cryptography.fernet import InvalidToken
+
+    from .crypto import PREFIX, decrypt_text
+    from .rotation import encrypted_fields
+
+    def fails(token: str) -> bool:
+        try:
+            decrypt_text(token)
+        except (InvalidToken, ValueError):
+            return True
+        return False
+
+    found: dict[str, int] = {}
+    for model, field in encrypted_fields():
+        stored = model._default_manager.exclude(**{field.name: ""}).exclude(
+            **{f"{field.name}__isnull": True}
+        )
+        # The raw column: reading the field itself would decrypt it (and fail) on the way.
+        raw = stored.values_list(RawText(field.column), flat=True)
+        tokens = [*raw.order_by("pk")[:sample], *raw.order_by("-pk")[:sample]]
+        failed = sum(fails(str(token)) for token in tokens)
+        if failed:
+            found[f"{model._meta.label}.{field.name}"] = failed
+    secrets = Authenticator.objects.filter(type=Authenticator.Type.TOTP).values_list(
+        "data", flat=True
+    )
+    failed = sum(
+        fails(secret)
+        for data in secrets
+        if (secret := str((data or {}).get("secret", ""))).startswith(PREFIX)
+    )
+    if failed:
+        found["mfa.Authenticator.secret"] = failed
+    return found
+
+
+class RawText(RawSQL):
+    """A column as the database holds it, with no field's conversion."""
+
+    def __init__(self, column: str) -> None:
+        super().__init__(connection.ops.quote_name(column), (), output_field=TextField())
 
 
 def restore_backup(path: Path) -> dict[str, Any]:

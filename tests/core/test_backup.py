@@ -81,3 +81,29 @@ def test_restore_refuses_what_is_not_a_backup_or_from_another_engine(tmp_path):
         archive.addfile(info, io.BytesIO(manifest.encode()))
     with pytest.raises(CommandError, match=other):
         call_command("restore", str(crafted), yes=True)
+
+
+@needs_pg_tools
+def test_restore_with_other_keys_does_not_report_success(tmp_path, settings):
+    """A backup restored where its encryption keys are missing is present but unreadable:
+    the restore says so and names what cannot be read, instead of reporting success."""
+    from cryptography.fernet import Fernet
+
+    alice = UserFactory.create(member__alias="Alice")
+    accounts.update_profile(
+        actor=alice, data=accounts.ProfileData(alias="Alice", story="Kun med den rette nøgle")
+    )
+    path = tmp_path / "backup.tar.gz"
+    call_command("backup", str(path), stdout=io.StringIO())
+
+    old_keys = list(settings.LIGESIND_ENCRYPTION_KEYS)
+    new_key = Fernet.generate_key().decode()
+    settings.LIGESIND_ENCRYPTION_KEYS = [new_key]
+    with pytest.raises(CommandError, match=r"cannot be read.*accounts\.Profile\.story"):
+        call_command("restore", str(path), yes=True, stdout=io.StringIO())
+
+    settings.LIGESIND_ENCRYPTION_KEYS = [new_key, *old_keys]  # as the message advises
+    out = io.StringIO()
+    call_command("restore", str(path), yes=True, stdout=out)
+    assert "encrypted data can be read" in out.getvalue()
+    assert Profile.objects.get(user_id=alice.pk).story == "Kun med den rette nøgle"

@@ -3,7 +3,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from ligesind.core.backup import read_manifest, restore_backup, row_counts
+from ligesind.core.backup import read_manifest, restore_backup, row_counts, unreadable_encrypted
 from ligesind.core.errors import DomainError
 
 
@@ -38,4 +38,15 @@ class Command(BaseCommand):
         }
         if differ:
             raise CommandError(f"Restored, but these tables differ from the backup: {differ}")
-        self.stdout.write(f"Restored the backup of {manifest['created_at']}; row counts match.")
+        unreadable = unreadable_encrypted()
+        if unreadable:
+            raise CommandError(
+                "Restored, but encrypted data cannot be read with the keys in "
+                f"LIGESIND_ENCRYPTION_KEYS (values that failed, by field: {unreadable}). "
+                "Set the keys that were in force when the backup was made (newest first) "
+                "and restore again."
+            )
+        self.stdout.write(
+            f"Restored the backup of {manifest['created_at']}; row counts match and "
+            "encrypted data can be read with the keys in force."
+        )

@@ -7,9 +7,11 @@ from django.http import HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from ligesind.core.errors import DomainError
 from ligesind.core.models import Municipality
 
 from . import services
+from .aliases import clean_alias
 from .consent import current_text, current_version
 from .models import (
     ContactPreference,
@@ -154,6 +156,12 @@ class ProfileForm(forms.Form):
 
     def experience_fields(self) -> list[forms.BoundField]:
         return [self[f"exp_{category.pk}"] for category in self.categories]
+
+    def clean_alias(self) -> str:
+        try:
+            return clean_alias(self.cleaned_data["alias"])
+        except DomainError as error:
+            raise forms.ValidationError(error.message) from error
 
     def to_data(self) -> services.ProfileData:
         data = self.cleaned_data

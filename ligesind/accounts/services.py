@@ -20,6 +20,7 @@ from ligesind.core.services import notify
 from ligesind.core.text_hooks import text_accepted
 
 from . import permissions
+from .aliases import clean_alias
 from .avatars import clean_avatar
 from .consent import CONSENT_TEXTS
 from .models import (
@@ -159,7 +160,7 @@ def register_profile_listener(listener: ProfileListener) -> None:
 @transaction.atomic
 def update_profile(*, actor: User, data: ProfileData) -> Profile:
     profile = ensure_profile(actor)
-    alias = data.alias.strip()
+    alias = clean_alias(data.alias)
     if not alias:
         raise DomainError(_("Please choose an alias."))
     if Profile.objects.filter(alias__iexact=alias).exclude(pk=profile.pk).exists():

@@ -7,19 +7,32 @@
 
 import os
 import sys
+from typing import Any
+
+
+def uvicorn_options() -> dict[str, Any]:
+    """How uvicorn serves Ligesind (Django's settings must be loaded)."""
+    from django.conf import settings
+
+    trusted = settings.LIGESIND_TRUSTED_PROXIES
+    return {
+        "lifespan": "off",
+        # Chat frames are small: compressing them costs more CPU than it saves (bench/chat.py).
+        "ws_per_message_deflate": False,
+        # X-Forwarded-For only from the proxies named in LIGESIND_TRUSTED_PROXIES; uvicorn's
+        # default believes any client on 127.0.0.1, who could then pick its own address.
+        "proxy_headers": bool(trusted),
+        "forwarded_allow_ips": trusted or None,
+    }
 
 
 def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
+    import django
     import uvicorn
 
-    # Chat frames are small: compressing them costs more CPU than it saves (bench/chat.py).
+    django.setup()
     uvicorn.run(
-        "ligesind.asgi:application",
-        host=host,
-        port=port,
-        log_level="info",
-        lifespan="off",
-        ws_per_message_deflate=False,
+        "ligesind.asgi:application", host=host, port=port, log_level="info", **uvicorn_options()
     )
 
 

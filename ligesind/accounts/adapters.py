@@ -5,6 +5,7 @@ from allauth.core import context as allauth_context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django.contrib.sites.shortcuts import get_current_site
+from django.utils.translation import gettext_lazy as _
 
 from ligesind.core.crypto import PREFIX, decrypt_text, encrypt_text
 from ligesind.core.services import queue_email
@@ -13,6 +14,15 @@ from . import permissions
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "too_many_login_attempts": _(
+            "There have been too many wrong passwords for this account, so signing in with a "
+            "password is paused for a while. You can still sign in now with a code we send "
+            "to your e-mail."
+        ),
+    }
+
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
         """allauth's e-mails (confirmation, password reset, "you already have an account") are
         rendered here and sent by a background task."""

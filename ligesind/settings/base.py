@@ -275,6 +275,9 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # allauth's rate limits: at most 5 failed logins per account per 30 minutes, plus per address.
+# Password sign-in is then paused for that account, but its owner is not locked out: a code
+# sent to the account's e-mail still signs them in (two-factor is still asked for after it).
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "20/10m/ip,5/30m/key",
     "login": "30/m/ip",
@@ -287,6 +290,11 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 X_FRAME_OPTIONS = "DENY"
+# Addresses of the reverse proxies in front of the site (comma-separated), whose
+# X-Forwarded-For header is believed; none by default, so a client cannot choose its own
+# address and escape the per-address limits. With a proxy, its last hop is the client.
+LIGESIND_TRUSTED_PROXIES = env_list("LIGESIND_TRUSTED_PROXIES")
+ALLAUTH_TRUSTED_PROXY_COUNT = 1 if LIGESIND_TRUSTED_PROXIES else 0
 
 # The version of the health-data consent text that sign-up asks for.
 # The texts themselves live in ligesind.accounts.consent.

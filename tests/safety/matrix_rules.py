@@ -69,6 +69,7 @@ RULES: dict[str, Rule] = {
     "account_change_password": Rule(SIGNED_IN),
     "account_set_password": Rule(SIGNED_IN),
     "account_reset_password": Rule(ALL),
+    "account_request_login_code": Rule(ALL, why="the owner of a paused account signs in by code"),
     "account_confirm_login_code": Rule(SIGNED_IN, why="only inside a sign-in"),
     "account_confirm_email": Rule(ALL, lambda ids: {"key": "nonsense"}),
     "account_reset_password_from_key_done": Rule(ALL),

@@ -142,7 +142,7 @@ def unreadable_encrypted(sample: int = 25) -> dict[str, int]:
             **{f"{field.name}__isnull": True}
         )
         # The raw column: reading the field itself would decrypt it (and fail) on the way.
-        raw = stored.values_list(RawText(field.column), flat=True)
+        raw = stored.values_list(RawText(str(field.column)), flat=True)
         tokens = [*raw.order_by("pk")[:sample], *raw.order_by("-pk")[:sample]]
         failed = sum(fails(str(token)) for token in tokens)
         if failed:

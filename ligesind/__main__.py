@@ -1,7 +1,9 @@
 """``python -m ligesind demo|serve|COMMAND``: the project's one entry point.
 
 - ``demo``: migrate, load the Danish demo data and serve on http://127.0.0.1:8000
-- ``serve``: serve pages and WebSockets with uvicorn (ASGI)
+- ``serve [PORT]``: serve pages and WebSockets with uvicorn (ASGI), one process
+- ``serve --prod``: production (``ligesind.serving``): gunicorn for pages, uvicorn processes for
+  WebSockets, the task worker; graceful on SIGTERM
 - anything else: a Django management command (``createadmin``, ``democode``, ``migrate`` …)
 """
 
@@ -48,9 +50,18 @@ def main(argv: list[str]) -> None:
         call_command("load_demo")
         print("Serving Ligesind on http://127.0.0.1:8000 (Ctrl+C stops it)")
         serve()
+    elif command == "serve" and "--prod" in argv[2:]:
+        os.environ["DJANGO_SETTINGS_MODULE"] = "ligesind.settings.prod"
+        from ligesind.serving import serve_production
+
+        sys.exit(serve_production())
     elif command == "serve":
         port = int(argv[2]) if len(argv) > 2 else 8000
         serve(port=port)
+    elif command == "serve-ws":  # one of serve --prod's WebSocket processes
+        from ligesind.serving import serve_ws
+
+        serve_ws(argv[2])
     else:
         execute_from_command_line(["ligesind", *argv[1:]])
 

@@ -3,8 +3,10 @@ from django.contrib import messages
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import resolve
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,6 +15,7 @@ from ligesind.accounts.permissions import is_member
 
 from . import services
 from .forms import NotificationSettingsForm
+from .health import readiness
 from .helplines import is_open
 from .models import Notification
 from .notifications import render as render_notification
@@ -22,10 +25,37 @@ def front(request: HttpRequest) -> HttpResponse:
     return render(request, "core/front.html")
 
 
-def crisis(request: HttpRequest) -> HttpResponse:
+def _helplines() -> dict[str, object]:
     hours = settings.LIVSLINIEN_HOURS
-    context = {"livslinien_hours": hours, "livslinien_open": is_open(hours)}
-    return render(request, "core/crisis.html", context)
+    return {"livslinien_hours": hours, "livslinien_open": is_open(hours)}
+
+
+def crisis(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/crisis.html", _helplines())
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """Every error page says where to get help now, and the crisis page never fails: when the
+    database or anything else behind it does, it is shown from its template alone (no signed-in
+    header, nothing read from the database)."""
+    try:
+        is_crisis = resolve(request.path_info).url_name == "crisis"
+    except Http404:
+        is_crisis = False
+    if is_crisis:
+        return HttpResponse(render_to_string("core/crisis_plain.html", _helplines()))
+    return HttpResponseServerError(render_to_string("500.html", _helplines()))
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    """The process answers (for the service manager); nothing else is touched."""
+    return JsonResponse({"status": "alive"})
+
+
+def readyz(request: HttpRequest) -> HttpResponse:
+    """Database, Redis and task worker (for the load balancer): 503 only without a database."""
+    ready, report = readiness()
+    return JsonResponse(report, status=200 if ready else 503)
 
 
 def _member(request: HttpRequest) -> AbstractBaseUser:

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "csp",
     "channels",
     "django_tasks",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -103,7 +104,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)
+    # A kept connection is checked before a request reuses it, so a restarted PostgreSQL
+    # costs no failed requests once it is back.
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
     if DATABASE_URL
     else {
         "ENGINE": "django.db.backends.sqlite3",
@@ -139,6 +142,8 @@ if REDIS_URL:
                     {
                         "address": REDIS_URL,
                         "socket_timeout": None,
+                        # A Redis that does not answer is given up on soon (the page polls).
+                        "socket_connect_timeout": 2,
                         # redis-py's async pool raises instead of waiting when it is full.
                         "max_connections": int(os.environ.get("REDIS_MAX_CONNECTIONS", "2000")),
                     }
@@ -161,7 +166,20 @@ else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks (e-mails, reminders, digests): "immediate" runs them at once in the request
+# (development, tests, the demo); "database" queues them for the worker that
+# `python -m ligesind serve --prod` starts (`db_worker`), the production default.
+LIGESIND_TASKS_FROM_ENV = os.environ.get("LIGESIND_TASKS", "")
+LIGESIND_TASKS = LIGESIND_TASKS_FROM_ENV or "immediate"
+
+
+def tasks_setting(kind: str) -> dict[str, dict[str, str]]:
+    if kind == "database":
+        return {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    return {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+TASKS = tasks_setting(LIGESIND_TASKS)
 
 AUTH_USER_MODEL = "accounts.User"
 # allauth's e-mail login; the signed-in user is loaded with what every page needs
@@ -210,7 +228,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -21,3 +21,20 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# Health checks answer over plain HTTP from the load balancer, without a redirect.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+
+# Tasks are queued for the worker that `serve --prod` starts, unless told otherwise.
+LIGESIND_TASKS = LIGESIND_TASKS_FROM_ENV or "database"
+TASKS = tasks_setting(LIGESIND_TASKS)
+
+# One JSON line per log record on standard error; records carry no personal data (the access
+# log, written by gunicorn, has no client address or query string: ligesind.serving).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "ligesind.core.logs.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {"ligesind.serving": {"level": "INFO"}},
+}

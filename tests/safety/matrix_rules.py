@@ -42,6 +42,8 @@ RULES: dict[str, Rule] = {
     # Site, help, language, notifications
     "front": Rule(ALL),
     "crisis": Rule(ALL, why="help is one click away, for everyone"),
+    "healthz": Rule(ALL, why="for the service manager; says only that the process answers"),
+    "readyz": Rule(ALL, why="for the load balancer; says only whether each service answers"),
     "set_language": Rule(ALL, method="post"),
     "notifications": Rule(SIGNED_IN),
     "notification_open": Rule(OWNER, pk("notification"), method="post"),

@@ -1,5 +1,7 @@
 """Two people chat live in two browsers; the unread counter updates; requests are answered."""
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -88,3 +90,31 @@ def test_decline_is_kind(new_page, people):
     log_in(a, alice.email)
     a.goto("/me/notifications/")
     expect(a.get_by_text("Din beskedanmodning blev ikke accepteret denne gang.")).to_be_visible()
+
+
+def test_chat_goes_on_by_plain_requests_while_live_updates_are_away(new_page, people, axe):
+    """As when Redis is down: Bob's page cannot keep its live connection. It says so calmly,
+    his message is still sent, and Alice's message reaches him by a plain request."""
+    alice, bob = people
+    conversation = services.open_conversation(people=[alice, bob], kind="direct")
+    a, b = new_page(), new_page()
+    b.route_web_socket(re.compile(r".*/ws/chat/$"), lambda socket: socket.close(code=1013))
+    log_in(a, alice.email)
+    log_in(b, bob.email)
+    b.goto(f"/messages/{conversation.pk}/")
+    expect(b.get_by_text("Lige nu kommer nye beskeder ikke frem med det samme.")).to_be_visible()
+    axe(b)
+
+    a.goto(f"/messages/{conversation.pk}/")
+    a.get_by_label("Din besked").fill("Er du der, Bob?")
+    a.get_by_role("button", name="Send").click()
+    expect(b.get_by_text("Er du der, Bob?")).to_be_visible(timeout=20_000)  # fetched, no reload
+
+    b.get_by_label("Din besked").fill("Ja, jeg er her")
+    b.get_by_role("button", name="Send").click()
+    expect(b.get_by_text("Ja, jeg er her")).to_be_visible()
+    expect(a.get_by_text("Ja, jeg er her")).to_be_visible()  # Alice's page is live
+    assert [m.body for m in conversation.messages.order_by("id")] == [
+        "Er du der, Bob?",
+        "Ja, jeg er her",
+    ]

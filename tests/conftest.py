@@ -12,6 +12,7 @@ from ligesind.community.services import forget_index_version
 from ligesind.community.views.forums import categories_html, known_categories
 from ligesind.core.models import Municipality
 from ligesind.core.municipalities import load_municipalities
+from ligesind.messaging import realtime
 from ligesind.safety.lexicon import load_lexicon
 from ligesind.safety.services.crisis import forget_patterns
 from tests.factories import UserFactory, make_admin, make_staff
@@ -25,6 +26,7 @@ def _isolated(db, settings, tmp_path):
     forget_index_version()  # and the forum index's version and category list
     categories_html.cache_clear()
     known_categories.cache_clear()
+    realtime._layer["down_until"] = 0.0  # a channel layer that failed in an earlier test
     # A request to /en/ leaves English active in this thread; every test starts in Danish.
     translation.activate(settings.LANGUAGE_CODE)
     _reference_data()

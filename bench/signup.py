@@ -11,6 +11,7 @@ import statistics
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,6 +73,7 @@ def main() -> None:
         "what": "sign-up answer time for new addresses and addresses with an account "
         "(Argon2, SQLite, in-process client)",
         "machine": machine(),
+        "measured_at": datetime.now(tz=UTC).isoformat(timespec="seconds"),
         "rounds": ROUNDS,
         "new": figures(times["new"]),
         "existing": figures(times["existing"]),

@@ -27,7 +27,6 @@ import subprocess  # noqa: S404 - our own processes, with fixed arguments
 import sys
 import time
 from types import FrameType
-from typing import Any
 
 log = logging.getLogger("ligesind.serving")
 
@@ -41,11 +40,15 @@ def cores() -> int:
 
 
 def web_workers() -> int:
-    return int(os.environ.get("WEB_CONCURRENCY") or 2 * cores() + 1)
+    from django.conf import settings
+
+    return int(settings.LIGESIND_WEB_WORKERS or 2 * cores() + 1)
 
 
 def ws_workers() -> int:
-    return int(os.environ.get("LIGESIND_WS_WORKERS") or cores())
+    from django.conf import settings
+
+    return int(settings.LIGESIND_WS_WORKERS or cores())
 
 
 def split_bind(bind: str) -> tuple[str, int]:
@@ -161,7 +164,7 @@ class Supervisor:
         return 0
 
 
-def serve_production(**overrides: Any) -> int:
+def serve_production() -> int:
     import django
     from django.conf import settings
     from django.core.management.base import CommandError
@@ -172,14 +175,12 @@ def serve_production(**overrides: Any) -> int:
     except CommandError as error:
         print(f"Ligesind did not start: {error}", file=sys.stderr)
         return 1
-    bind = os.environ.get("LIGESIND_BIND", "127.0.0.1:8000")
-    ws_bind = os.environ.get("LIGESIND_WS_BIND", "127.0.0.1:8001")
+    bind, ws_bind = settings.LIGESIND_BIND, settings.LIGESIND_WS_BIND
     commands = {"pages": gunicorn_command(bind, web_workers())}
     for n in range(ws_workers()):
         commands[f"websockets-{n + 1}"] = ws_command(ws_bind)
     if settings.LIGESIND_TASKS == "database":
         commands["tasks"] = task_worker_command()
-    commands.update(overrides)
     print(
         f"Ligesind: pages on http://{bind} ({web_workers()} workers), WebSockets on "
         f"{ws_bind} ({ws_workers()} processes), tasks: {settings.LIGESIND_TASKS}. "

@@ -60,10 +60,6 @@ class RedisCache(django_redis.RedisCache):
 
     # -- the guard ---------------------------------------------------------------------------
 
-    @property
-    def is_down(self) -> bool:
-        return self._down_until > 0.0
-
     def _call(self, keys: Iterable[str], fallback: T, action: Callable[[], T]) -> T:
         """Run ``action`` against Redis, or answer ``fallback`` while it is away. ``keys``
         (already made) are those the action writes: remembered for deletion when it is away."""

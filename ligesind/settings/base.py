@@ -312,6 +312,12 @@ X_FRAME_OPTIONS = "DENY"
 # X-Forwarded-For header is believed; none by default, so a client cannot choose its own
 # address and escape the per-address limits. With a proxy, its last hop is the client.
 LIGESIND_TRUSTED_PROXIES = env_list("LIGESIND_TRUSTED_PROXIES")
+# `python -m ligesind serve --prod` (ligesind.serving): where pages and WebSockets listen, and
+# how many processes serve each (0: from the number of cores).
+LIGESIND_BIND = os.environ.get("LIGESIND_BIND", "127.0.0.1:8000")
+LIGESIND_WS_BIND = os.environ.get("LIGESIND_WS_BIND", "127.0.0.1:8001")
+LIGESIND_WEB_WORKERS = int(os.environ.get("WEB_CONCURRENCY") or 0)
+LIGESIND_WS_WORKERS = int(os.environ.get("LIGESIND_WS_WORKERS") or 0)
 ALLAUTH_TRUSTED_PROXY_COUNT = 1 if LIGESIND_TRUSTED_PROXIES else 0
 
 # The version of the health-data consent text that sign-up asks for.

@@ -1,6 +1,7 @@
 """`python -m ligesind serve --prod` as an operator starts it: pages from gunicorn, WebSockets
 from uvicorn, the task worker; static files from whitenoise; graceful on SIGTERM."""
 
+import asyncio
 import json
 import os
 import re
@@ -21,6 +22,19 @@ from django.conf import settings
 
 from ligesind.serving import gunicorn_command
 from tests.asyncio_helpers import run_coroutine
+
+MEMBER_SESSION = """
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from tests.factories import UserFactory
+user = UserFactory.create()
+session = SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = "ligesind.accounts.backends.MemberBackend"
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.create()
+print(session.session_key)
+"""
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="SO_REUSEPORT, signals")
 
@@ -84,6 +98,10 @@ def test_serve_prod_serves_pages_static_files_websockets_and_stops_gracefully(pr
     assert b"migrate" in refused.stderr  # an empty database: it says what to do first
 
     subprocess.run([*python, "migrate"], env=env, cwd=settings.BASE_DIR, check=True)  # noqa: S603
+    member_session = subprocess.run(  # noqa: S603
+        [*python, "shell", "-c", MEMBER_SESSION],
+        env=env, cwd=settings.BASE_DIR, check=True, capture_output=True, text=True,
+    ).stdout.split()[-1]  # fmt: skip
     server = subprocess.Popen([*python, "serve", "--prod"], env=env, cwd=settings.BASE_DIR)  # noqa: S603
     base = f"http://{env['LIGESIND_BIND']}"
     try:
@@ -113,9 +131,23 @@ def test_serve_prod_serves_pages_static_files_websockets_and_stops_gracefully(pr
 
         # The WebSocket processes answer, and refuse a visitor (the chat is for members).
         assert run_coroutine(anonymous_socket()) == 403
-    finally:
-        server.send_signal(signal.SIGTERM)
+
+        async def members_socket_when_stopped() -> int | None:
+            url = f"ws://{env['LIGESIND_WS_BIND']}/ws/chat/"
+            cookie = {"Cookie": f"sessionid={member_session}"}
+            async with websockets.connect(url, origin=base, additional_headers=cookie) as chat:  # type: ignore[arg-type]
+                assert json.loads(await chat.recv())["event"] == "unread"
+                server.send_signal(signal.SIGTERM)
+                await asyncio.wait_for(chat.wait_closed(), 60)
+                return chat.close_code
+
+        # A member's open chat is closed with "service restart", on which the page reconnects.
+        assert run_coroutine(members_socket_when_stopped()) == 1012
         code = server.wait(timeout=60)
+    finally:
+        if server.poll() is None:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=60)
     assert code == 0
 
 

@@ -69,8 +69,11 @@ def wait_until_ready(url: str, process: subprocess.Popen[bytes], seconds: float 
 @pytest.fixture
 def production_env(tmp_path: Path) -> dict[str, str]:
     web, ws = free_port(), free_port()
+    # The browser tests allow Django's sync calls from async code in this process; a
+    # deployment must not (check --deploy refuses it), so the server does not inherit it.
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return {
-        **os.environ,
+        **inherited,
         "DJANGO_SETTINGS_MODULE": "ligesind.settings.prod",
         "SECRET_KEY": Fernet.generate_key().decode() * 2,
         "LIGESIND_ENCRYPTION_KEYS": Fernet.generate_key().decode(),

@@ -17,6 +17,9 @@
   let socket = null;
   let retry = 1000;
   let pollTimer = null; // while the socket is away, new messages come by plain requests
+  let leaving = false; // this page is going elsewhere (signing out, a link): no reload
+  window.addEventListener("beforeunload", function () { leaving = true; });
+  window.addEventListener("pageshow", function () { leaving = false; });
   let typingTimer = null;
   let lastTypingSent = 0;
   let unread = 0;
@@ -177,8 +180,9 @@
     socket.addEventListener("close", function (event) {
       if (event.code === 4401) {
         // The session was ended (signed out elsewhere, or a moderator's decision): reload, and
-        // the server shows the sign-in page or the reason.
-        location.reload();
+        // the server shows the sign-in page or the reason. Not when this page is already on
+        // its way elsewhere (it signed out itself).
+        if (!leaving) location.reload();
         return;
       }
       showPaused(true);

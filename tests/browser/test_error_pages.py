@@ -40,3 +40,36 @@ def test_not_found_and_too_many_attempts(browser, asgi_server, axe, settings):
     axe(page)
     context.close()
     assert errors == []
+
+
+def test_when_the_database_fails_the_crisis_page_still_helps(
+    browser, asgi_server, axe, monkeypatch
+):
+    """A signed-in member whose session cannot be read (PostgreSQL away) still gets the crisis
+    page with every way to get help, and any other page is an error page that lists them too."""
+    from django.db import OperationalError
+
+    from tests.browser.test_chat import log_in
+
+    member = UserFactory.create(email="hjaelp@example.org")
+    context = browser.new_context(base_url=asgi_server, locale="da-DK")
+    page = context.new_page()  # its own: the 500 answer is rightly logged by the browser
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    log_in(page, member.email)
+
+    def broken(self, user_id):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr("ligesind.accounts.backends.MemberBackend.get_user", broken)
+    page.goto("/help-now/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Brug for hjælp nu?")
+    expect(page.get_by_text("Livslinien: 70 201 201.")).to_be_visible()
+    axe(page)
+    answer = page.goto("/me/")
+    assert answer is not None and answer.status == 500
+    expect(page.get_by_role("heading", level=1)).to_have_text("Noget gik galt")
+    expect(page.get_by_text("Livslinien: 70 201 201.")).to_be_visible()
+    axe(page)
+    context.close()
+    assert errors == []

@@ -73,3 +73,20 @@ def test_a_session_ended_while_redis_was_unreachable_stays_ended(redis_cache, ca
     again.cookies["sessionid"] = cookie
     assert again.get(reverse("accounts:home")).status_code == 302
     assert staying.get(reverse("accounts:home")).status_code == 200
+
+
+def test_sign_in_limits_still_hold_while_redis_is_away(redis_cache, caplog):
+    """Rate counters are kept in the process meanwhile: an outage is no window for guessing."""
+    member = UserFactory.create()
+    redis_cache.stop()
+    guesser = Client()
+    for _ in range(5):
+        guesser.post(reverse("account_login"), {"login": member.email, "password": "gæt"})
+    answer = Client().post(reverse("account_login"), {"login": member.email, "password": PASSWORD})
+    assert answer.status_code == 200  # paused, even with the right password
+    assert "med en kode, som vi sender til din e-mail" in answer.content.decode()
+    assert "Redis cache unreachable" in caplog.text
+
+    redis_cache.start()  # back (empty): the counters of the outage are forgotten with it
+    answer = Client().post(reverse("account_login"), {"login": member.email, "password": PASSWORD})
+    assert answer.status_code == 302

@@ -4,7 +4,27 @@ import re
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
+
+# The help lines' numbers as the texts write them, and what a phone dials: shown as tap-to-call
+# links wherever they appear (the crisis page, the crisis panel, error pages).
+PHONE_NUMBERS = {"70 201 201": "+4570201201", "1813": "1813", "112": "112"}
+_NUMBER = re.compile(
+    r"(?<!\d)(" + "|".join(re.escape(number) for number in PHONE_NUMBERS) + r")(?![\d])"
+)
+
+
+def with_phone_links(text: str) -> SafeString:
+    """``text`` escaped, with every help-line number in it a ``tel:`` link."""
+    return mark_safe(  # noqa: S308 - the text is escaped first; the numbers are ours
+        _NUMBER.sub(
+            lambda found: f'<a href="tel:{PHONE_NUMBERS[found.group(1)]}">{found.group(1)}</a>',
+            str(escape(text)),
+        )
+    )
 
 
 def parse_hours(hours: str) -> tuple[time, time] | None:

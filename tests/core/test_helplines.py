@@ -40,3 +40,21 @@ def test_crisis_page_says_open_or_closed(client, settings):
     settings.LIVSLINIEN_HOURS = "ukendt"
     html = client.get(reverse("crisis")).content.decode()
     assert "Åben nu." not in html and "Lukket" not in html
+
+
+def test_every_help_line_number_can_be_tapped(client):
+    """On a phone the numbers are links that call: the crisis page, in Danish and English."""
+    for prefix in ("", "/en"):
+        html = client.get(prefix + "/help-now/").content.decode()
+        assert '<a href="tel:112">112</a>' in html
+        assert '<a href="tel:1813">1813</a>' in html
+        assert '<a href="tel:+4570201201">70 201 201</a>' in html
+
+
+def test_phone_links_escape_the_text_around_the_numbers():
+    from ligesind.core.helplines import with_phone_links
+
+    assert str(with_phone_links("<b>ring 112</b> eller 1813")) == (
+        '&lt;b&gt;ring <a href="tel:112">112</a>&lt;/b&gt; eller <a href="tel:1813">1813</a>'
+    )
+    assert str(with_phone_links("21124 og 118130")) == "21124 og 118130"  # not inside numbers

@@ -5,6 +5,7 @@ from django import template
 from django.utils.safestring import SafeString
 
 from ligesind.core.header import site_header as _site_header
+from ligesind.core.helplines import with_phone_links
 from ligesind.core.links import link as _link
 from ligesind.core.markdown import render_markdown
 from ligesind.core.pager import pager_html
@@ -28,6 +29,12 @@ def is_list(value: Any) -> bool:
 def markdown(value: str) -> SafeString:
     """Member text as sanitised Markdown-lite."""
     return render_markdown(value)
+
+
+@register.filter
+def phone_links(value: str) -> SafeString:
+    """The help lines' numbers in a text as tap-to-call links (the text is escaped)."""
+    return with_phone_links(value)
 
 
 @register.filter

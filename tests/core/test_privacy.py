@@ -130,6 +130,8 @@ def test_delete_account_in_the_browser_flow(client):
     client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
     page = client.get(reverse("accounts:delete"))
     assert page.status_code == 200
+    html = page.content.decode()  # the irreversible step explained in Danish, not English
+    assert "Det kan ikke fortrydes." in html and "This cannot be undone." not in html
     response = client.post(reverse("accounts:delete"), {})
     assert response.status_code == 200
     assert User.objects.filter(pk=user.pk).exists()  # not confirmed: nothing deleted

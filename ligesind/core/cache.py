@@ -158,6 +158,7 @@ class RedisCache(django_redis.RedisCache):
         return self._call([made], False, lambda: self._cache.delete(made), local)
 
     def get_many(self, keys: Any, version: Any = None) -> Any:
+        keys = list(keys)  # read three times below: a generator would be empty the second time
         key_map = {self.make_and_validate_key(key, version=version): key for key in keys}
         local = None
         if keys and all(str(key).startswith(RATE_COUNTERS) for key in keys):

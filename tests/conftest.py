@@ -1,4 +1,5 @@
 import pytest
+from channels.layers import DEFAULT_CHANNEL_LAYER, channel_layers
 from django.apps import apps
 from django.core.cache import cache
 from django.utils import translation
@@ -27,6 +28,10 @@ def _isolated(db, settings, tmp_path):
     categories_html.cache_clear()
     known_categories.cache_clear()
     realtime._layer["down_until"] = 0.0  # a channel layer that failed in an earlier test
+    # A fresh channel layer for every test: a layer object is not thread-safe and keeps state
+    # per event loop (channels-redis's receive lock and count), and an earlier test's server
+    # thread may still be finishing with its own.
+    channel_layers.set(DEFAULT_CHANNEL_LAYER, channel_layers.make_backend(DEFAULT_CHANNEL_LAYER))
     # A request to /en/ leaves English active in this thread; every test starts in Danish.
     translation.activate(settings.LANGUAGE_CODE)
     _reference_data()

@@ -26,8 +26,9 @@ grin", "slå tiden ihjel", "suicide prevention").
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import snowballstemmer
 
@@ -50,17 +51,32 @@ from .lemmas import (
 
 WORD = re.compile(r"[a-zæøåäöüé0-9']+|[,.!?;:\n]")
 SENTENCE_END = frozenset(".!?;:\n")
+SEPARATORS = SENTENCE_END | {","}
+JOIN_SECOND = frozenset(second for _first, second in JOIN)
 MAX_GAP = 2
 WIDE_GAP = 6
 LANGUAGES = ("da", "en")
-NO_WORD = "·"
-VOWELS = frozenset("aeiouyæøå")  # a word an idiom has covered
+NO_WORD = "·"  # a word an idiom has covered
+START = 4  # a word* is indexed by its first letters
+SEEN_WORDS = 50_000
+COMMON_WORDS = (  # words too common to look a phrase up by
+    frozenset({
+        "i", "at", "det", "en", "et", "til", "på", "med", "jeg", "mig", "min", "mit", "mine",
+        "er", "være", "have", "har", "af", "for", "ikke", "kan", "vil", "den", "de", "og",
+        "hele", "her", "så", "alle", "noget",
+    }),
+    frozenset({
+        "i", "to", "the", "a", "it", "be", "do", "not", "my", "me", "have", "of", "for", "and",
+        "all", "in", "on", "is", "am",
+    }),
+)  # fmt: skip
+VOWELS = frozenset("aeiouyæøå")
 
 
 def words(text: str) -> list[str]:
     """Lower-case words with common spellings folded ("ik" → "ikke", "selv mord" → "selvmord");
     what muted words are matched against."""
-    return [token for token in _tokens(text) if token not in SENTENCE_END and token != ","]
+    return [token for token in _tokens(text) if token not in SEPARATORS]
 
 
 def _tokens(text: str) -> list[str]:
@@ -68,7 +84,7 @@ def _tokens(text: str) -> list[str]:
     joined: list[str] = []
     for raw in WORD.findall(plain):
         token = FOLD.get(raw, raw)
-        if joined and (joined[-1], token) in JOIN:
+        if token in JOIN_SECOND and joined and (joined[-1], token) in JOIN:
             joined[-1] = JOIN[(joined[-1], token)]
         else:
             joined.append(token)
@@ -107,28 +123,39 @@ def basic_form(token: str, language: str) -> str:
 class Word:
     raw: str
     forms: tuple[str, str]  # basic form in Danish, in English
+    spelled: tuple[str, str]  # as written (in Danish with æ, ø, å), for phrases' word*
     clause_end: bool = False
     sentence_end: bool = False
 
 
+@lru_cache(maxsize=50_000)
+def _words(token: str) -> tuple[Word, ...]:
+    """A token's words (English contractions written out: "don't" → do not)."""
+    return tuple(
+        Word(part, (basic_form(part, "da"), basic_form(part, "en")), (_with_letters(part), part))
+        for part in ENGLISH_CONTRACTIONS.get(token, (token,))
+    )
+
+
+def _ended(word: Word, sentence_end: bool) -> Word:
+    return Word(word.raw, word.forms, word.spelled, True, sentence_end or word.sentence_end)
+
+
 def sentences(text: str) -> list[list[Word]]:
-    """The text's sentences as words; English contractions written out ("don't" → do not)."""
+    """The text's sentences as words, each word marked where a clause or sentence ends."""
     result: list[list[Word]] = [[]]
     for token in _tokens(text):
         current = result[-1]
-        if token in SENTENCE_END or token == ",":
+        if token in SEPARATORS:
             if current:
-                last = current[-1]
                 end = token in SENTENCE_END
-                current[-1] = Word(last.raw, last.forms, True, end or last.sentence_end)
+                current[-1] = _ended(current[-1], end)
                 if end:
                     result.append([])
             continue
-        for part in ENGLISH_CONTRACTIONS.get(token, (token,)):
-            current.append(Word(part, (basic_form(part, "da"), basic_form(part, "en"))))
+        current.extend(_words(token))
     if result[-1]:
-        last = result[-1][-1]
-        result[-1][-1] = Word(last.raw, last.forms, True, True)
+        result[-1][-1] = _ended(result[-1][-1], True)
     return [sentence for sentence in result if sentence]
 
 
@@ -142,8 +169,9 @@ class Slot:
     def fits(self, word: Word, language: int) -> bool:
         if word.forms[language] in self.forms:
             return True
-        raw = _with_letters(word.raw) if language == 0 else word.raw
-        return any(raw.startswith(prefix) for prefix in self.prefixes)
+        if self.prefixes:
+            return word.spelled[language].startswith(self.prefixes)
+        return False
 
 
 class PhraseError(ValueError):
@@ -158,7 +186,8 @@ class Pattern:
     slots: tuple[Slot, ...] = ()
     first_person: bool = False  # the phrase itself says who: "mig", "jeg", "myself"
     negated: bool = False  # the phrase holds its own negation
-    first_forms: frozenset[str] = field(default_factory=frozenset)
+    key: int = 0  # the slot a text is looked up by: its rarest-looking word
+    reach: int = 0  # how many words before the key slot's word a match may begin
 
     @classmethod
     def of(cls, phrase: str, family: str = "", language: str = "da") -> "Pattern":
@@ -169,7 +198,7 @@ class Pattern:
         gap = MAX_GAP
         first_person = negated = False
         for part in phrase.lower().split():
-            if part == "...":
+            if part in ("...", "…"):
                 gap = WIDE_GAP
                 continue
             if part in ("$", "$$"):
@@ -191,13 +220,15 @@ class Pattern:
                 gap = MAX_GAP
         if not slots or slots[0].end:
             raise PhraseError(phrase)
-        return cls(
-            phrase, family, language, tuple(slots), first_person, negated, slots[0].forms
-        )
+        key = max(range(len(slots)), key=lambda n: (_distinctness(slots[n], index), -n))
+        reach = sum(1 + slot.gap_before for slot in slots[1 : key + 1])
+        return cls(phrase, family, language, tuple(slots), first_person, negated, key, reach)
 
-    def found_in(self, sentence: Sequence[Word], facts: "SentenceFacts") -> bool:
+    def found_in(
+        self, sentence: Sequence[Word], facts: "SentenceFacts", starts: Iterable[int]
+    ) -> bool:
         index = LANGUAGES.index(self.language)
-        for start in range(len(sentence)):
+        for start in starts:
             if self.end_of_match(sentence, start) is None:
                 continue
             if not self.negated and facts.negated_before(start, index):
@@ -234,11 +265,26 @@ class Pattern:
         return None
 
 
+def _distinctness(slot: Slot, index: int) -> int:
+    """How rarely a slot's words occur, guessed from their length; common words count 0."""
+    if slot.end:
+        return -1
+    common = _common(index)
+    lengths = [0 if form in common else len(form) for form in slot.forms]
+    lengths += [len(prefix) if len(prefix) >= START else 0 for prefix in slot.prefixes]
+    return min(lengths)
+
+
+@lru_cache(maxsize=2)
+def _common(index: int) -> frozenset[str]:
+    return frozenset(basic_form(word, LANGUAGES[index]) for word in COMMON_WORDS[index])
+
+
 def _split_slot(part: str) -> list[list[str]]:
     """One written slot as one or more slots of alternatives ("don't" is two words)."""
     if "|" in part:
         alternatives = [a for a in part.split("|") if a]
-        if any(len(_plain_parts(a)) != 1 for a in alternatives):
+        if not alternatives or any(len(_plain_parts(a)) != 1 for a in alternatives):
             raise PhraseError(part)
         return [[_plain_parts(a)[0] for a in alternatives]]
     parts = _plain_parts(part)
@@ -312,47 +358,97 @@ class Finding:
 
 
 class Lexicon:
-    """Compiled phrases, indexed by the basic forms of their first words."""
+    """Compiled phrases, indexed by the basic forms of their first words, so that a text is
+    only tried against the phrases whose first word it holds, where it holds it."""
 
     def __init__(self, patterns: Iterable[Pattern], idioms: Iterable[Pattern] = ()) -> None:
         self.patterns = list(patterns)
-        self.idioms = list(idioms)
-        self.order = {id(pattern): n for n, pattern in enumerate(self.patterns)}
-        self.by_form: dict[str, list[Pattern]] = {}
-        self.by_prefix: list[Pattern] = []
-        for pattern in self.patterns:
-            if pattern.slots[0].prefixes:
-                self.by_prefix.append(pattern)
-            for form in pattern.first_forms:
-                self.by_form.setdefault(form, []).append(pattern)
+        idioms = list(idioms)
+        for idiom in idioms:
+            if idiom.negated:
+                # An idiom may only take a phrase's words away, never a negation before it:
+                # find() looks for idioms only in sentences where a phrase was found.
+                raise PhraseError(idiom.phrase)
+        self.idioms = _Index(idioms)
+        self.index = _Index(self.patterns)
 
     def find(self, text: str) -> Finding | None:
         """The first phrase found in ``text`` (in lexicon order), or ``None``."""
         for sentence in sentences(text):
-            if _long_ago(sentence):
-                continue
-            sentence = self._without_idioms(sentence)
-            present = {form for word in sentence for form in word.forms}
-            candidates = {id(p): p for form in present for p in self.by_form.get(form, ())}
-            for pattern in self.by_prefix:
-                candidates.setdefault(id(pattern), pattern)
-            facts = SentenceFacts(sentence)
-            for key in sorted(candidates, key=self.order.__getitem__):
-                pattern = candidates[key]
-                if pattern.found_in(sentence, facts):
-                    return Finding(pattern.phrase, pattern.family)
+            finding = self._first(sentence)
+            if finding is None or _long_ago(sentence):
+                continue  # most sentences: no phrase at all, so no idiom to look for either
+            cleaned = self._without_idioms(sentence)
+            if cleaned is not sentence:
+                finding = self._first(cleaned)
+            if finding is not None:
+                return finding
+        return None
+
+    def _first(self, sentence: list[Word]) -> Finding | None:
+        facts = SentenceFacts(sentence)
+        for pattern, starts in self.index.candidates(sentence):
+            if pattern.found_in(sentence, facts, starts):
+                return Finding(pattern.phrase, pattern.family)
         return None
 
     def _without_idioms(self, sentence: list[Word]) -> list[Word]:
-        result = list(sentence)
-        for idiom in self.idioms:
-            for start in range(len(result)):
+        result = sentence
+        for idiom, starts in self.idioms.candidates(sentence):
+            for start in starts:
                 end = idiom.end_of_match(result, start)
                 if end is not None:
-                    for n in range(start, end):
-                        old = result[n]
-                        result[n] = Word(NO_WORD, (NO_WORD, NO_WORD), old.clause_end, old.sentence_end)
+                    result = result[:start] + [
+                        Word(NO_WORD, (NO_WORD, NO_WORD), (NO_WORD, NO_WORD), w.clause_end,
+                             w.sentence_end)
+                        for w in result[start:end]
+                    ] + result[end:]  # fmt: skip
         return result
+
+
+class _Index:
+    def __init__(self, patterns: list[Pattern]) -> None:
+        self.by_form: dict[tuple[int, str], list[tuple[int, Pattern]]] = {}
+        self.by_start: dict[tuple[int, str], list[tuple[int, Pattern]]] = {}  # word*
+        self.anywhere: list[tuple[int, Pattern]] = []  # a word* shorter than START letters
+        self.seen: dict[str, tuple[tuple[int, Pattern], ...]] = {}
+        for order, pattern in enumerate(patterns):
+            language = LANGUAGES.index(pattern.language)
+            key = pattern.slots[pattern.key]
+            for form in key.forms:
+                self.by_form.setdefault((language, form), []).append((order, pattern))
+            for prefix in key.prefixes:
+                if len(prefix) < START:
+                    self.anywhere.append((order, pattern))
+                    break
+                self.by_start.setdefault((language, prefix[:START]), []).append((order, pattern))
+
+    def candidates(self, sentence: Sequence[Word]) -> list[tuple[Pattern, list[int]]]:
+        """The patterns that may match, in lexicon order, each with where it may begin."""
+        found: dict[int, tuple[Pattern, set[int]]] = {}
+        for position, word in enumerate(sentence):
+            for order, pattern in self._hits(word):
+                starts = found.setdefault(order, (pattern, set()))[1]
+                starts.update(range(max(0, position - pattern.reach), position + 1))
+        for order, pattern in self.anywhere:
+            found[order] = (pattern, set(range(len(sentence))))
+        return [(found[o][0], sorted(found[o][1])) for o in sorted(found)]
+
+    def _hits(self, word: Word) -> tuple[tuple[int, Pattern], ...]:
+        """The patterns a word may be the key of (remembered per word: most words hit none)."""
+        hits = self.seen.get(word.raw)
+        if hits is None:
+            hits = tuple(
+                chain.from_iterable(
+                    self.by_form.get((language, word.forms[language]), [])
+                    + self.by_start.get((language, word.spelled[language][:START]), [])
+                    for language in (0, 1)
+                )
+            )
+            if len(self.seen) >= SEEN_WORDS:
+                self.seen.clear()
+            self.seen[word.raw] = hits
+        return hits
 
 
 def find(text: str, patterns: Iterable[Pattern]) -> str | None:

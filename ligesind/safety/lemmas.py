@@ -59,16 +59,22 @@ ENGLISH_NEGATIONS = frozenset({"not", "no", "never", "nothing", "nobody"})
 DANISH_FIRST_PERSON = frozenset({"jeg", "mig"})
 ENGLISH_FIRST_PERSON = frozenset({"i", "me", "myself"})
 # Someone else: "min søn har selvmordstanker" is about the son.
-DANISH_OTHERS = frozenset("""han hun du dig man sig vedkommende søn datter mor far bror søster
-    ven veninde kæreste mand kone partner barn børn onkel tante fætter kusine kollega nabo
-    patient borger elev mormor morfar farmor farfar oldemor bedstemor bedstefar chef dreng
-    pige kvinde person pårørende""".split())
-ENGLISH_PEOPLE = frozenset("""someone somebody people son daughter mother mom mum father dad
-    brother sister friend girlfriend boyfriend husband wife partner child kid uncle aunt cousin
-    colleague neighbour neighbor patient client boss man woman boy girl person grandmother
-    grandfather grandma grandpa character""".split())
+DANISH_OTHERS = frozenset({
+    "han", "hun", "du", "dig", "man", "sig", "vedkommende", "søn", "datter", "mor", "far",
+    "bror", "søster", "ven", "veninde", "kæreste", "mand", "kone", "partner", "barn", "børn",
+    "onkel", "tante", "fætter", "kusine", "kollega", "nabo", "patient", "borger", "elev",
+    "mormor", "morfar", "farmor", "farfar", "oldemor", "bedstemor", "bedstefar", "chef", "dreng",
+    "pige", "kvinde", "person", "pårørende",
+})  # fmt: skip
+ENGLISH_PEOPLE = frozenset({
+    "someone", "somebody", "people", "son", "daughter", "mother", "mom", "mum", "father", "dad",
+    "brother", "sister", "friend", "girlfriend", "boyfriend", "husband", "wife", "partner",
+    "child", "kid", "uncle", "aunt", "cousin", "colleague", "neighbour", "neighbor", "patient",
+    "client", "boss", "man", "woman", "boy", "girl", "person", "grandmother", "grandfather",
+    "grandma", "grandpa", "character",
+})  # fmt: skip
 ENGLISH_OTHERS = ENGLISH_PEOPLE | frozenset(
-    "he she you they him her them himself herself themselves".split()
+    ["he", "she", "you", "they", "him", "her", "them", "himself", "herself", "themselves"]
 )
 
 # A sentence about a time long past ("for ti år siden", "as a teenager") is a story of then,
@@ -76,7 +82,7 @@ ENGLISH_OTHERS = ENGLISH_PEOPLE | frozenset(
 LONG_AGO = re.compile(
     r"\b(\w+ års? siden|år siden|dengang|som (ung|teenager|barn|yngre)|i mine teenageår"
     r"|da (jeg|vi|hun|han) var (\d+|ung|yngre|barn|børn|teenager|lille)"
-    r"|years? ago|back then|as (a teenager|a kid|a child|kids|children|teenagers)|when (i|we|she|he) was (\d+|young|younger"
-    r"|a teenager|a kid|little)|used to)\b"
+    r"|years? ago|back then|as (a teenager|a kid|a child|kids|children|teenagers)"
+    r"|when (i|we|she|he) was (\d+|young|younger|a teenager|a kid|little)|used to)\b"
 )
 STILL_NOW = re.compile(r"\b(igen|stadig|tilbage|again|still|back)\b")

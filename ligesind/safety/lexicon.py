@@ -7,7 +7,11 @@ matched ("slå mig ihjel" also finds "jeg slog mig selv ihjel"). They were tuned
 development sentences (data/crisis_dev.tsv) only, never on the test part.
 """
 
+from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
+
+from .detection import Lexicon, Pattern, PhraseError
 
 WISH_DEAD = "wish_dead"
 SUICIDE = "suicide"
@@ -20,10 +24,11 @@ PHRASES: dict[str, dict[str, list[str]]] = {
     SUICIDE: {
         "da": [
             "slå mig ihjel", "dræbe mig", "tage mit liv", "tage livet af mig",
-            "ende|afslutte mit liv", "gøre en ende på mit liv", "gøre en ende på det|livet", "begå selvmord",
-            "forsøge selvmord", "overveje selvmord", "tænke på selvmord", "tanke* om selvmord",
-            "tanke* om at ... selvmord", "selvmordstank*", "selvmordsforsøg*", "selvmordstruet",
-            "suicidal*", "selvmord ... udvej", "lyst til selvmord", "skyde mig", "kvæle mig",
+            "ende|afslutte mit liv", "gøre en ende på mit liv", "gøre en ende på det|livet",
+            "begå selvmord", "forsøge selvmord", "overveje selvmord", "tænke på selvmord",
+            "tanke* om selvmord", "tanke* om at ... selvmord", "selvmordstank*",
+            "selvmordsforsøg*", "selvmordstruet", "suicidal*", "selvmord ... udvej",
+            "lyst til selvmord", "skyde mig", "kvæle mig",
         ],
         "en": [
             "kill myself", "killing myself", "end my life", "ending my life", "end it all",
@@ -36,17 +41,19 @@ PHRASES: dict[str, dict[str, list[str]]] = {
     WISH_DEAD: {
         "da": [
             "ikke|ingen lyst til at leve", "mistet lysten til at leve", "lyst til at dø",
-            "ønske at dø", "ønske ... død", "ønske ... aldrig ... født",
-            "ville dø $", "ville gerne være død", "hellere være død", "bare være død",
-            "hvis jeg var død", "gid jeg var død", "bedre uden mig", "bedre hvis jeg ikke",
+            "ønske at dø", "ønske ... død", "ønske ... aldrig ... født", "ville dø $",
+            "ville gerne være død", "hellere være død", "bare være død", "hvis jeg var død",
+            "gid jeg var død", "bedre uden mig", "bedre hvis jeg ikke",
             "ikke ... leve mere|længere|videre", "orke|gide ikke ... leve|livet",
-            "træt af at leve|livet", "ikke|ingen|intet ... mening med at leve", "ikke|ingen|intet ... mening med livet",
-            "livet give ikke mening", "livet ... meningsløs*", "meningsløst at leve",
-            "ikke|ingen|intet ... grund til ... leve|lever", "intet at leve for", "ikke noget at leve for",
-            "ikke ... værd at leve", "hvorfor ... leve videre", "kunne ikke mere $",
-            "ikke holde ... ud mere|længere", "ikke|aldrig vågne igen|op", "ikke|aldrig vågne i morgen",
-            "håbe ... ikke vågne", "ikke ... være her mere|længere", "forsvinde for altid",
-            "ikke eksistere mere|længere", "færdig med livet|at leve", "sove for evigt|altid",
+            "træt af at leve|livet", "ikke|ingen|intet ... mening med at leve",
+            "ikke|ingen|intet ... mening med livet", "livet give ikke mening",
+            "livet ... meningsløs*", "meningsløst at leve",
+            "ikke|ingen|intet ... grund til ... leve|lever", "intet at leve for",
+            "ikke noget at leve for", "ikke ... værd at leve", "hvorfor ... leve videre",
+            "kunne ikke mere $", "ikke holde ... ud mere|længere", "ikke|aldrig vågne igen|op",
+            "ikke|aldrig vågne i morgen", "håbe ... ikke vågne", "ikke ... være her mere|længere",
+            "forsvinde for altid", "ikke eksistere mere|længere", "færdig med livet|at leve",
+            "sove for evigt|altid",
         ],
         "en": [
             "not want to live", "not want to be alive", "want to die", "want to be dead",
@@ -54,28 +61,30 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             "better off if i was|were gone|dead", "wish i had never been born",
             "wish i was|were never born", "no|not|any reason to ... live|living",
             "nothing to live for", "no point in living|life", "not see the point in living|life",
-            "not worth living", "tired of living|life", "can not go on $", "can not go on like|anymore",
-            "never wake up", "not wake up", "not be here anymore", "disappear forever",
-            "not exist", "want it all to stop", "done with life|living", "sleep forever",
+            "not worth living", "tired of living|life", "can not go on $",
+            "can not go on like|anymore", "never wake up", "not wake up", "not be here anymore",
+            "disappear forever", "not exist", "want it all to stop", "done with life|living",
+            "sleep forever",
         ],
     },
     METHOD: {
         "da": [
             "samle ... pille*|tablet*|medicin", "gemme ... pille*|sovepille*|tablet*|medicin",
-            "hamstre ... medicin|pille*|tablet*", "tage alle ... pille*|tablet*",
-            "tage dem alle", "sluge ... pille*|tablet*", "overdosis",
-            "mange pille*|tablet* ... skal til", "sovepille* nok", "pille*|tablet* nok",
-            "springe|hoppe|kaste ud foran", "springe|hoppe|kaste mig ud fra|foran",
+            "hamstre ... medicin|pille*|tablet*", "tage alle ... pille*|tablet*", "tage dem alle",
+            "sluge ... pille*|tablet*", "overdosis", "mange pille*|tablet* ... skal til",
+            "sovepille* nok", "pille*|tablet* nok", "springe|hoppe|kaste ud foran",
+            "springe|hoppe|kaste mig ud fra|foran",
             "springe|hoppe|kaste ... fra broen|taget|altanen|vinduet",
-            "tænke på at springe|hoppe $", "broen|taget|altanen ... springe|hoppe", "sted hvor jeg kan springe", "hænge mig",
-            "hvordan man hænge sig", "reb ... til det", "reb så jeg kan",
-            "drukne mig", "pulsåre*", "køre galt med vilje", "køre ind i ... med vilje",
-            "planlægge hvordan ... gøre det $", "plan for hvordan ... gøre det $",
-            "selvmordsplan*", "plan for mit selvmord",
+            "tænke på at springe|hoppe $", "broen|taget|altanen ... springe|hoppe",
+            "sted hvor jeg kan springe", "hænge mig", "hvordan man hænge sig", "reb ... til det",
+            "reb så jeg kan", "drukne mig", "pulsåre*", "køre galt med vilje",
+            "køre ind i ... med vilje", "planlægge hvordan ... gøre det $",
+            "plan for hvordan ... gøre det $", "selvmordsplan*", "plan for mit selvmord",
         ],
         "en": [
-            "save up my pills", "saving up my pills", "stockpile|stockpiling ... pills|medication",
-            "take all ... pills", "swallow all ... pills", "overdose", "how many pills",
+            "save up my pills", "saving up my pills",
+            "stockpile|stockpiling ... pills|medication", "take all ... pills",
+            "swallow all ... pills", "overdose", "how many pills",
             "jump off|from the|a bridge|roof|building", "jumping off|from the bridge|roof",
             "jump in front of", "hang myself", "rope so i can", "plan for how to do it $",
             "ways to end it", "ways to kill myself", "slit my wrist*",
@@ -84,18 +93,19 @@ PHRASES: dict[str, dict[str, list[str]]] = {
     INTENT: {
         "da": [
             "gøre noget ved mig", "gøre det i nat", "i nat gøre ... det $$", "gøre det nu $$",
-            "det blive i aften|nat $", "det ske i aften|nat $", "det slutte i aften|nat", "det hele slutte",
-            "i aften være det slut $", "beslutte ... at gøre det", "sidste ... høre fra mig",
-            "slut|forbi for mig $",
-            "sidste gang ... se mig", "være væk $$", "ikke være her i morgen $$",
-            "være her ikke i morgen $$", "være her ikke mere|længere", "være ikke her mere",
-            "ikke ... være her efter", "i morgen være jeg her ikke", "ikke en byrde ... mere|længere",
+            "det blive i aften|nat $", "det ske i aften|nat $", "det slutte i aften|nat",
+            "det hele slutte", "i aften være det slut $", "beslutte ... at gøre det",
+            "sidste ... høre fra mig", "slut|forbi for mig $", "sidste gang ... se mig",
+            "være væk $$", "ikke være her i morgen $$", "være her ikke i morgen $$",
+            "være her ikke mere|længere", "være ikke her mere", "ikke ... være her efter",
+            "i morgen være jeg her ikke", "ikke en byrde ... mere|længere",
             "sidste aften|nat|dag ... jeg være her", "mit sidste indlæg $$",
         ],
         "en": [
             "do something to myself", "tonight is the night", "decide to do it",
-            "do it tonight $$", "not be here tomorrow|anymore", "not ... be around ... longer|anymore",
-            "last ... hear from me", "end it tonight|today", "i will be gone $$", "gone before morning $$",
+            "do it tonight $$", "not be here tomorrow|anymore",
+            "not ... be around ... longer|anymore", "last ... hear from me",
+            "end it tonight|today", "i will be gone $$", "gone before morning $$",
             "soon ... not be a burden", "my last post $$",
         ],
     },
@@ -105,26 +115,26 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             "når jeg være væk|død|borte", "når jeg ikke være her", "inden|før jeg gå $",
             "der finde mig", "rydde op efter mig", "ingen skal ... efter mig",
             "ikke brug for den|dem|det mere|længere", "forære mine ting", "give mine ting væk",
-            "sige farvel ... sidste gang", "sige farvel ... uden at", "sige farvel ... ved det ikke",
-            "sige farvel til alle $", "sige farvel til alle jeg",
+            "sige farvel ... sidste gang", "sige farvel ... uden at",
+            "sige farvel ... ved det ikke", "sige farvel til alle $", "sige farvel til alle jeg",
         ],
         "en": [
             "suicide note", "goodbye letter|letters|note", "farewell letter|note",
             "when i be gone|dead", "after i be gone|dead", "when i be not here",
-            "will not be around $",
-            "will not need them|it", "affairs in order", "goodbye to everyone $", "goodbye to everyone i",
-            "say my goodbyes", "said my goodbyes", "before i go $",
-            "give away all my", "give away my things|stuff|belongings",
+            "will not be around $", "will not need them|it", "affairs in order",
+            "goodbye to everyone $", "goodbye to everyone i", "say my goodbyes",
+            "said my goodbyes", "before i go $", "give away all my",
+            "give away my things|stuff|belongings",
         ],
     },
     SELF_HARM: {
         "da": [
             "skade mig selv", "gøre skade på mig", "skære i mig", "skære mig i arm*|håndled*",
-            "skære i mine|min arm*|håndled*|ben|lår", "lyst til at skære", "selvskad*",
-            "cutte*", "brænde mig selv", "brænde mig med", "brænde mine arm*|hænder|hud",
-            "slå mig selv", "slå hovedet i|mod væggen", "kradse mig selv",
-            "kradse huden af", "ridse mig selv", "ridse i mine|min arm*",
-            "til det|de blød*", "sulte mig selv", "med vilje til det", "bide mig selv",
+            "skære i mine|min arm*|håndled*|ben|lår", "lyst til at skære", "selvskad*", "cutte*",
+            "brænde mig selv", "brænde mig med", "brænde mine arm*|hænder|hud", "slå mig selv",
+            "slå hovedet i|mod væggen", "kradse mig selv", "kradse huden af", "ridse mig selv",
+            "ridse i mine|min arm*", "til det|de blød*", "sulte mig selv", "med vilje til det",
+            "bide mig selv",
         ],
         "en": [
             "hurt myself", "hurting myself", "harm myself", "harming myself", "selfharm*",
@@ -166,7 +176,29 @@ def all_phrases() -> list[tuple[str, str, str]]:
 
 def load_lexicon(apps: Any, schema_editor: Any) -> None:
     CrisisTerm = apps.get_model("safety", "CrisisTerm")
+    has_family = any(f.name == "family" for f in CrisisTerm._meta.get_fields())
     for phrase, language, family in all_phrases():
-        CrisisTerm.objects.update_or_create(
-            phrase=phrase, defaults={"language": language, "family": family}
+        defaults = (
+            {"language": language, "family": family} if has_family else {"language": language}
         )
+        CrisisTerm.objects.update_or_create(phrase=phrase, defaults=defaults)
+
+
+@lru_cache(maxsize=1)
+def idioms() -> tuple[Pattern, ...]:
+    return tuple(
+        Pattern.of(phrase, "", language)
+        for language, phrases in NOT_CRISIS.items()
+        for phrase in phrases
+    )
+
+
+def compile_lexicon(rows: Iterable[tuple[str, str, str]]) -> Lexicon:
+    """(phrase, language, family) rows as a lexicon; a phrase that cannot match is left out."""
+    compiled = []
+    for phrase, language, family in rows:
+        try:
+            compiled.append(Pattern.of(phrase, family, language))
+        except PhraseError:
+            continue
+    return Lexicon(compiled, idioms())

@@ -15,12 +15,27 @@ class TermLanguage(models.TextChoices):
     EN = "en", _("English")
 
 
+class RiskFamily(models.TextChoices):
+    """Why a text was flagged, from the Columbia suicide severity scale's ladder, and self-harm
+    (the values are lexicon.py's family names)."""
+
+    WISH_DEAD = "wish_dead", _("Wish to be dead")
+    SUICIDE = "suicide", _("Thoughts of suicide")
+    METHOD = "method", _("Method or plan")
+    INTENT = "intent", _("Intent, often with a time")
+    PREPARATION = "preparation", _("Preparations: goodbyes, giving things away")
+    SELF_HARM = "self_harm", _("Self-harm")
+
+
 class CrisisTerm(models.Model):
     """A phrase that signals crisis. Words are matched whole; a word ending in ``*`` matches
     every ending (``skade* mig selv`` finds "skader mig selv" and "skadede mig selv")."""
 
     phrase = models.CharField(_("phrase"), max_length=200, unique=True)
     language = models.CharField(_("language"), max_length=2, choices=TermLanguage.choices)
+    family = models.CharField(
+        _("risk family"), max_length=20, choices=RiskFamily.choices, default=RiskFamily.SUICIDE
+    )
     active = models.BooleanField(_("in use"), default=True)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -28,7 +43,7 @@ class CrisisTerm(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        ordering = ["language", "phrase"]
+        ordering = ["family", "language", "phrase"]
         verbose_name = _("crisis phrase")
         verbose_name_plural = _("crisis phrases")
 
@@ -51,6 +66,7 @@ class CrisisAlert(models.Model):
     )
     where = models.CharField(max_length=40)
     phrase = models.CharField(max_length=200)
+    family = models.CharField(max_length=20, choices=RiskFamily.choices, blank=True)
     excerpt = EncryptedTextField()
     created_at = models.DateTimeField(default=timezone.now)
     shown_to_author_at = models.DateTimeField(null=True, blank=True)

@@ -27,27 +27,36 @@ def test_crisis_phrase_in_chat_panel_and_live_alert(new_page, axe):
     log_in(a, alice.email)
     a.goto(f"/messages/{conversation.pk}/")
     expect(a.locator("[data-crisis-panel]")).to_be_hidden()
-    a.get_by_label("Din besked").fill("Jeg har ikke lyst til at leve mere")
+    plan = "Jeg har gemt alle mine sovepiller til i aften"  # the method-and-plan family
+    a.get_by_label("Din besked").fill(plan)
     a.get_by_role("button", name="Send").click()
     panel = a.locator("[data-crisis-panel]")
     expect(panel).to_be_visible()  # live, without leaving the chat
     expect(panel.get_by_text("Livslinien: 70 201 201.")).to_be_visible()
     expect(panel.get_by_text("ikke en krisetjeneste", exact=False)).to_be_visible()
-    expect(a.locator(".chat").get_by_text("Jeg har ikke lyst til at leve mere")).to_be_visible()
+    expect(a.locator(".chat").get_by_text(plan)).to_be_visible()
     axe(a)
 
     expect(m.locator("[data-crisis-badge] .badge")).to_have_text("1")  # live
-    m.reload()
-    m.get_by_role("link", name="Alice", exact=False).click()
-    expect(m.get_by_text("Jeg har ikke lyst til at leve mere")).to_be_visible()
+    live = m.locator("[data-crisis-queue] li").first
+    expect(live).to_contain_text("Alice · Metode eller plan")  # live, with its kind of risk
+    axe(m)
+    live.get_by_role("link").click()
+    expect(m.get_by_text(plan)).to_be_visible()
+    expect(m.locator("[data-alert-family]")).to_have_text("Metode eller plan")
     axe(m)
     m.get_by_label("Status").select_option(label="Afsluttet")
     m.get_by_role("button", name="Gem").click()
     expect(m.get_by_text("Gemt.")).to_be_visible()
     m.goto("/safety/lexicon/")
-    m.get_by_label("Udtryk").fill("vil forsvinde*")
+    m.get_by_label("Udtryk", exact=True).fill("vil forsvinde*")
+    m.get_by_label("Hvilken slags risiko").select_option(label="Ønske om at være død")
+    m.get_by_role("button", name="Prøv udtrykket").click()
+    expect(m.locator("[data-phrase-check]")).to_contain_text("krisesætning")
+    axe(m)
     m.get_by_role("button", name="Tilføj udtrykket").click()
     expect(m.get_by_text("Udtrykket er tilføjet", exact=False)).to_be_visible()
+    expect(m.get_by_role("cell", name="vil forsvinde*")).to_be_visible()
     axe(m)
 
 

@@ -69,16 +69,72 @@ def test_only_moderators(client, chat, member, other):
     client.logout()
     assert client.get(reverse("safety:alerts")).status_code == 302
     with pytest.raises(NotAllowed):
-        services.add_crisis_term(actor=member, phrase="x", language="da")
+        services.add_crisis_term(actor=member, phrase="x", language="da", family="suicide")
+    with pytest.raises(NotAllowed):
+        services.check_crisis_term(actor=member, phrase="x", language="da", family="suicide")
 
 
-def test_moderators_extend_the_lexicon(client, chat, member, moderator):
+def test_moderators_try_a_phrase_then_add_it(
+    client, chat, member, moderator, django_capture_on_commit_callbacks
+):
     client.force_login(moderator)
-    client.post(reverse("safety:lexicon"), {"phrase": "Vil forsvinde*", "language": "da"})
+    url = reverse("safety:lexicon")
+    wish = {"phrase": "Vil forsvinde*", "language": "da", "family": "wish_dead"}
+    page = client.post(url, {**wish, "action": "check"}).content.decode()
+    assert "data-phrase-check" in page and 'value="Vil forsvinde*"' in page  # kept
+    assert not services.current_lexicon().find("jeg vil forsvinde helt")  # nothing saved yet
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {**wish, "action": "add"})
     messaging.send_message(actor=member, conversation=chat, body="jeg vil forsvinde helt")
-    assert CrisisAlert.objects.get().phrase == "vil forsvinde*"
-    page = client.post(reverse("safety:lexicon"), {"phrase": "vil forsvinde*", "language": "da"})
-    assert "allerede på listen" in page.content.decode()
+    alert = CrisisAlert.objects.get()
+    assert (alert.phrase, alert.family) == ("vil forsvinde*", "wish_dead")
+    page = client.post(url, {**wish, "action": "add"}).content.decode()
+    assert "allerede på listen" in page
+
+
+def test_a_phrase_is_tried_on_the_labelled_sentences(moderator):
+    # "brev" alone: finds goodbye letters the lexicon misses, and flags harmless letters
+    check = services.check_crisis_term(
+        actor=moderator, phrase="brev", language="da", family="preparation"
+    )
+    assert check.missed_before > 0 and check.near_misses > 100
+    assert check.false_alarms >= 2
+    assert all("brev" in text.lower() for text in check.false_alarm_examples)
+    # a phrase the lexicon already covers adds nothing
+    check = services.check_crisis_term(
+        actor=moderator, phrase="slå mig ihjel", language="da", family="suicide"
+    )
+    assert (check.newly_found, check.false_alarms) == (0, 0)
+
+
+def test_a_phrase_that_cannot_match_is_refused_with_a_reason(client, moderator):
+    client.force_login(moderator)
+    url = reverse("safety:lexicon")
+    for phrase in ("|", "$ alene", "!!!"):
+        page = client.post(
+            url, {"phrase": phrase, "language": "da", "family": "suicide", "action": "check"}
+        ).content.decode()
+        assert "Skriv et eller flere ord" in page, phrase
+    page = client.post(url, {"phrase": "ord", "language": "da", "action": "check"})
+    assert "Dette felt er påkrævet" in page.content.decode()  # the kind of risk is required
+
+
+def test_the_alert_says_the_kind_of_risk(client, chat, member, moderator, monkeypatch):
+    sent = []
+    monkeypatch.setattr(
+        "ligesind.safety.services.crisis.publish", lambda users, event: sent.append(event)
+    )
+    messaging.send_message(
+        actor=member, conversation=chat, body="Jeg har samlet piller sammen i en måned"
+    )
+    alert = CrisisAlert.objects.get()
+    assert alert.family == "method"
+    live = next(event for event in sent if event["event"] == "crisis.alert")
+    assert live["alert"]["family"] == "method"
+    assert live["alert"]["url"] == reverse("safety:alert", args=[alert.pk])
+    client.force_login(moderator)
+    page = client.get(reverse("safety:alert", args=[alert.pk])).content.decode()
+    assert "Metode eller plan" in page
 
 
 def test_a_profile_story_is_checked_when_it_changes(member, moderator):

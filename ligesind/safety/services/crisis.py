@@ -2,6 +2,7 @@
 once, and an alert for the moderators. Nothing is deleted or blocked automatically."""
 
 import time
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import transaction
@@ -16,30 +17,37 @@ from ligesind.core.services import notify
 from ligesind.messaging.realtime import publish
 
 from .. import permissions
-from ..detection import Pattern, find, words
-from ..models import AlertStatus, CrisisAlert, CrisisTerm
+from ..detection import Lexicon, Pattern, PhraseError
+from ..labelled import labelled
+from ..lexicon import compile_lexicon, idioms
+from ..models import AlertStatus, CrisisAlert, CrisisTerm, RiskFamily, TermLanguage
 
 CACHE_KEY = "safety:lexicon"
 EXCERPT_LENGTH = 500
+EXAMPLES = 5
 # Every message is checked, so each process keeps the compiled lexicon in memory; a change
 # reaches the process that made it at once and the others within this many seconds.
 LOCAL_SECONDS = 30.0
-_local: dict[str, tuple[float, list[Pattern]]] = {}
+_local: dict[str, tuple[float, Lexicon]] = {}
 
 
-def patterns() -> list[Pattern]:
-    """The active lexicon, compiled."""
+def current_lexicon() -> Lexicon:
+    """The phrases in use, compiled."""
     now = time.monotonic()
     held = _local.get(CACHE_KEY)
     if held is not None and now - held[0] < LOCAL_SECONDS:
         return held[1]
-    cached: list[Pattern] | None = cache.get(CACHE_KEY)
-    if cached is None:
-        phrases = CrisisTerm.objects.filter(active=True).values_list("phrase", flat=True)
-        cached = [Pattern.of(phrase) for phrase in phrases]
-        cache.set(CACHE_KEY, cached, timeout=3600)
-    _local[CACHE_KEY] = (now, cached)
-    return cached
+    rows: list[tuple[str, str, str]] | None = cache.get(CACHE_KEY)
+    if rows is None:
+        rows = list(
+            CrisisTerm.objects.filter(active=True)
+            .order_by("pk")
+            .values_list("phrase", "language", "family")
+        )
+        cache.set(CACHE_KEY, rows, timeout=3600)
+    lexicon = compile_lexicon(rows)
+    _local[CACHE_KEY] = (now, lexicon)
+    return lexicon
 
 
 def forget_patterns() -> None:
@@ -64,18 +72,30 @@ def new_alert_count() -> int:
 def check_text(author: User, text: str, where: str) -> CrisisAlert | None:
     """The text hook: raise an alert when crisis language is found. Called inside the
     service's transaction, so the alert and the panel exist only if the text was saved."""
-    phrase = find(text, patterns())
-    if phrase is None or author.pk is None:
+    finding = current_lexicon().find(text)
+    if finding is None or author.pk is None:
         return None
     alert = CrisisAlert.objects.create(
-        author=author, where=where[:40], phrase=phrase, excerpt=text[:EXCERPT_LENGTH]
+        author=author,
+        where=where[:40],
+        phrase=finding.phrase[:200],
+        family=finding.family,
+        excerpt=text[:EXCERPT_LENGTH],
     )
     publish([author.pk], {"event": "crisis.panel"})
     author.ligesind_crisis_pending = True  # type: ignore[attr-defined]  # shown on this page too
     moderators = moderator_ids()
-    publish(moderators, {"event": "crisis.alert", "count": new_alert_count()})
+    url = reverse("safety:alert", args=[alert.pk])
+    profile = getattr(author, "profile", None)
+    shown = {
+        "url": url,
+        "alias": getattr(profile, "alias", ""),
+        "family": alert.family,
+        "at": alert.created_at.isoformat(),
+    }
+    publish(moderators, {"event": "crisis.alert", "count": new_alert_count(), "alert": shown})
     for moderator in User.objects.filter(pk__in=moderators):
-        notify(moderator, "crisis_alert", url=reverse("safety:alert", args=[alert.pk]))
+        notify(moderator, "crisis_alert", url=url)
     return alert
 
 
@@ -101,16 +121,69 @@ def set_alert_status(*, actor: User, alert: CrisisAlert, status: str) -> CrisisA
     return alert
 
 
-@transaction.atomic
-def add_crisis_term(*, actor: User, phrase: str, language: str) -> CrisisTerm:
+@dataclass(frozen=True)
+class PhraseCheck:
+    """A phrase tried on the labelled sentences before it is saved."""
+
+    newly_found: int  # crisis sentences the lexicon in use misses and the phrase finds
+    missed_before: int
+    false_alarms: int  # near-misses the phrase would flag that the lexicon in use does not
+    near_misses: int
+    found_examples: list[str]
+    false_alarm_examples: list[str]
+
+
+def compile_phrase(phrase: str, language: str, family: str) -> Pattern:
+    clean = " ".join(phrase.lower().split())
+    if family not in RiskFamily.values:
+        raise DomainError(_("Choose what kind of risk the phrase is about."))
+    if language not in TermLanguage.values:
+        raise DomainError(_("Choose a language."))
+    try:
+        return Pattern.of(clean, family, language)
+    except PhraseError:
+        raise DomainError(
+            _("Write one or more words. Use | only between single words, and $ only after a word.")
+        ) from None
+
+
+def check_crisis_term(*, actor: User, phrase: str, language: str, family: str) -> PhraseCheck:
+    """What the phrase would add on the labelled sentences (both parts)."""
     if not permissions.can_edit_lexicon(actor):
         raise NotAllowed(_("Only moderators change the crisis phrases."))
-    clean = " ".join(phrase.lower().split())
-    if not words(clean.replace("*", "")):
-        raise DomainError(_("Write a word or a phrase."))
-    if CrisisTerm.objects.filter(phrase=clean).exists():
+    alone = Lexicon([compile_phrase(phrase, language, family)], idioms())
+    in_use = current_lexicon()
+    found: list[str] = []
+    false_alarms: list[str] = []
+    missed_before = near_misses = 0
+    for sentence in labelled("dev") + labelled("test"):
+        if in_use.find(sentence.text) is not None:
+            continue
+        flagged = alone.find(sentence.text) is not None
+        if sentence.crisis:
+            missed_before += 1
+            if flagged:
+                found.append(sentence.text)
+        else:
+            near_misses += 1
+            if flagged:
+                false_alarms.append(sentence.text)
+    return PhraseCheck(
+        len(found), missed_before, len(false_alarms), near_misses,
+        found[:EXAMPLES], false_alarms[:EXAMPLES],
+    )  # fmt: skip
+
+
+@transaction.atomic
+def add_crisis_term(*, actor: User, phrase: str, language: str, family: str) -> CrisisTerm:
+    if not permissions.can_edit_lexicon(actor):
+        raise NotAllowed(_("Only moderators change the crisis phrases."))
+    pattern = compile_phrase(phrase, language, family)
+    if CrisisTerm.objects.filter(phrase=pattern.phrase).exists():
         raise DomainError(_("That phrase is already in the list."))
-    term = CrisisTerm.objects.create(phrase=clean, language=language, added_by=actor)
+    term = CrisisTerm.objects.create(
+        phrase=pattern.phrase, language=language, family=family, added_by=actor
+    )
     transaction.on_commit(forget_patterns)
     return term
 

@@ -17,7 +17,7 @@ from ligesind.core.audit import record_staff_access
 from ligesind.core.errors import DomainError
 
 from .. import permissions, services
-from ..models import AlertStatus, CrisisAlert, CrisisTerm, TermLanguage
+from ..models import AlertStatus, CrisisAlert, CrisisTerm, RiskFamily, TermLanguage
 from .access import allowed_user, queue_status
 
 
@@ -30,7 +30,12 @@ def alerts(request: HttpRequest) -> HttpResponse:
     _moderator(request)
     status = queue_status(request)
     rows = CrisisAlert.objects.filter(status=status).select_related("author__profile")[:200]
-    context = {"rows": rows, "status": status, "statuses": AlertStatus.choices}
+    context = {
+        "rows": rows,
+        "status": status,
+        "statuses": AlertStatus.choices,
+        "family_labels": {value: str(label) for value, label in RiskFamily.choices},
+    }
     return render(request, "safety/alerts.html", context)
 
 
@@ -61,26 +66,34 @@ class TermForm(forms.Form):
         label=gettext_lazy("Phrase"),
         max_length=200,
         help_text=gettext_lazy(
-            "Whole words; end a word with * to match every ending, as in “skade* mig selv”."
+            "Write the words in their basic form: “slå mig ihjel” also finds “jeg slog mig selv"
+            " ihjel”. Use | between words that can stand in the same place (“pille|tablet”),"
+            " * at the end of a word for every ending, and ... for up to six words in between."
         ),
     )
     language = forms.ChoiceField(label=gettext_lazy("Language"), choices=TermLanguage.choices)
+    family = forms.ChoiceField(
+        label=gettext_lazy("What kind of risk"),
+        choices=[("", gettext_lazy("Choose …")), *RiskFamily.choices],
+    )
 
 
 @login_required
 def lexicon(request: HttpRequest) -> HttpResponse:
     user = _moderator(request)
     form = TermForm(request.POST or None)
+    check = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.add_crisis_term(actor=user, **form.cleaned_data)
+            if request.POST.get("action") == "add":
+                services.add_crisis_term(actor=user, **form.cleaned_data)
+                messages.success(request, _("The phrase is added and used from now on."))
+                return redirect("safety:lexicon")
+            check = services.check_crisis_term(actor=user, **form.cleaned_data)
         except DomainError as error:
             form.add_error("phrase", error.message)
-        else:
-            messages.success(request, _("The phrase is added and used from now on."))
-            return redirect("safety:lexicon")
-    context = {"form": form, "terms": CrisisTerm.objects.all()}
-    return render(request, "safety/lexicon.html", context)
+    terms = CrisisTerm.objects.all()
+    return render(request, "safety/lexicon.html", {"form": form, "check": check, "terms": terms})
 
 
 @login_required

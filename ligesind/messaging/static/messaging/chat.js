@@ -148,6 +148,7 @@
       }
       if (data.event === "crisis.alert") {
         updateCount("[data-crisis-badge]", data.count);
+        if (data.alert) showAlert(data.alert);
         return;
       }
       if (data.event === "unread") {
@@ -209,6 +210,28 @@
       holder.appendChild(document.createTextNode(" "));
       holder.appendChild(element("span", "badge", String(total)));
     }
+  }
+
+  // A new crisis alert at the top of the moderators' queue, with its kind of risk.
+  function showAlert(alert) {
+    const queue = document.querySelector("[data-crisis-queue]");
+    const labels = document.getElementById("family-labels");
+    if (!queue || !labels) return;
+    const empty = queue.querySelector("[data-empty]");
+    if (empty) empty.remove();
+    const family = JSON.parse(labels.textContent)[alert.family] || "";
+    const at = new Date(alert.at);
+    const time = element("time", "", at.toLocaleString(document.documentElement.lang || "da", {
+      day: "numeric", month: "long", hour: "2-digit", minute: "2-digit",
+    }));
+    time.setAttribute("datetime", alert.at);
+    const link = document.createElement("a");
+    link.href = alert.url;
+    link.appendChild(time);
+    link.appendChild(document.createTextNode(" · " + alert.alias + " · " + family));
+    const item = document.createElement("li");
+    item.appendChild(link);
+    queue.prepend(item);
   }
 
   function updateBadge(total) {

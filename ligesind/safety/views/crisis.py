@@ -1,5 +1,6 @@
 """The moderators' crisis queue and the crisis lexicon."""
 
+import json
 from typing import cast
 
 from django import forms
@@ -34,7 +35,7 @@ def alerts(request: HttpRequest) -> HttpResponse:
         "rows": rows,
         "status": status,
         "statuses": AlertStatus.choices,
-        "family_labels": {value: str(label) for value, label in RiskFamily.choices},
+        "family_labels": json.dumps({value: str(label) for value, label in RiskFamily.choices}),
     }
     return render(request, "safety/alerts.html", context)
 

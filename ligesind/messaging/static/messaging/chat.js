@@ -215,11 +215,10 @@
   // A new crisis alert at the top of the moderators' queue, with its kind of risk.
   function showAlert(alert) {
     const queue = document.querySelector("[data-crisis-queue]");
-    const labels = document.getElementById("family-labels");
-    if (!queue || !labels) return;
+    if (!queue) return;
     const empty = queue.querySelector("[data-empty]");
     if (empty) empty.remove();
-    const family = JSON.parse(labels.textContent)[alert.family] || "";
+    const family = JSON.parse(queue.dataset.familyLabels || "{}")[alert.family] || "";
     const at = new Date(alert.at);
     const time = element("time", "", at.toLocaleString(document.documentElement.lang || "da", {
       day: "numeric", month: "long", hour: "2-digit", minute: "2-digit",

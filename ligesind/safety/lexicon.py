@@ -52,8 +52,8 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             "ikke noget at leve for", "ikke ... værd at leve", "hvorfor ... leve videre",
             "kunne ikke mere $", "ikke holde ... ud mere|længere", "ikke|aldrig vågne igen|op",
             "ikke|aldrig vågne i morgen", "håbe ... ikke vågne", "ikke ... være her mere|længere",
-            "forsvinde for altid", "ikke eksistere mere|længere", "færdig med livet|at leve",
-            "sove for evigt|altid",
+            "forsvinde for altid", "ikke eksistere mere|længere", "færdig med livet",
+            "færdig med at leve", "sove for evigt|altid",
         ],
         "en": [
             "not want to live", "not want to be alive", "want to die", "want to be dead",
@@ -71,8 +71,9 @@ PHRASES: dict[str, dict[str, list[str]]] = {
         "da": [
             "samle ... pille*|tablet*|medicin", "gemme ... pille*|sovepille*|tablet*|medicin",
             "hamstre ... medicin|pille*|tablet*", "tage alle ... pille*|tablet*", "tage dem alle",
-            "sluge ... pille*|tablet*", "overdosis", "mange pille*|tablet* ... skal til",
-            "sovepille* nok", "pille*|tablet* nok", "springe|hoppe|kaste ud foran",
+            "sluge ... pille*|tablet*", "tage ... overdosis", "planlægge ... overdosis",
+            "til en overdosis", "mange pille*|tablet* ... skal til", "sovepille* nok",
+            "pille*|tablet* nok", "springe|hoppe|kaste ud foran",
             "springe|hoppe|kaste mig ud fra|foran",
             "springe|hoppe|kaste ... fra broen|taget|altanen|vinduet",
             "tænke på at springe|hoppe $", "broen|taget|altanen ... springe|hoppe",
@@ -84,10 +85,11 @@ PHRASES: dict[str, dict[str, list[str]]] = {
         "en": [
             "save up my pills", "saving up my pills",
             "stockpile|stockpiling ... pills|medication", "take all ... pills",
-            "swallow all ... pills", "overdose", "how many pills",
-            "jump off|from the|a bridge|roof|building", "jumping off|from the bridge|roof",
-            "jump in front of", "hang myself", "rope so i can", "plan for how to do it $",
-            "ways to end it", "ways to kill myself", "slit my wrist*",
+            "swallow all ... pills", "take an overdose", "plan ... overdose", "going to overdose",
+            "overdose tonight", "how many pills", "jump off|from the|a bridge|roof|building",
+            "jumping off|from the bridge|roof", "jump in front of", "hang myself",
+            "rope so i can", "plan for how to do it $", "ways to end it", "ways to kill myself",
+            "slit my wrist*",
         ],
     },
     INTENT: {
@@ -112,15 +114,15 @@ PHRASES: dict[str, dict[str, list[str]]] = {
     PREPARATION: {
         "da": [
             "afskedsbrev*", "farvelbrev*", "afskedsbesked*", "mine sidste ord",
-            "når jeg være væk|død|borte", "når jeg ikke være her", "inden|før jeg gå $",
-            "der finde mig", "rydde op efter mig", "ingen skal ... efter mig",
-            "ikke brug for den|dem|det mere|længere", "forære mine ting", "give mine ting væk",
-            "sige farvel ... sidste gang", "sige farvel ... uden at",
+            "når jeg være væk|borte $", "når jeg være død", "når jeg ikke være her",
+            "inden|før jeg gå $", "der finde mig", "rydde op efter mig",
+            "ingen skal ... efter mig", "få ikke brug for den|dem|det", "forære mine ting",
+            "give mine ting væk", "sige farvel ... sidste gang", "sige farvel ... uden at",
             "sige farvel ... ved det ikke", "sige farvel til alle $", "sige farvel til alle jeg",
         ],
         "en": [
             "suicide note", "goodbye letter|letters|note", "farewell letter|note",
-            "when i be gone|dead", "after i be gone|dead", "when i be not here",
+            "when i be gone $", "when i be dead", "after i be gone|dead", "when i be not here",
             "will not be around $", "will not need them|it", "affairs in order",
             "goodbye to everyone $", "goodbye to everyone i", "say my goodbyes",
             "said my goodbyes", "before i go $", "give away all my",
@@ -151,15 +153,15 @@ NOT_CRISIS: dict[str, list[str]] = {
     "da": [
         "dø af grin|kedsomhed|sult|skam|nysgerrighed|kulde|varme|længsel", "til at dø af",
         "slå tiden ihjel", "det|den slå mig ihjel", "slå mig ihjel af grin",
-        "slå mig selv for panden", "hænge mig i|op i", "leve af", "selvmordsforebyg*",
-        "forebyggelse af selvmord", "forebygge selvmord", "selvmord blandt",
+        "slå mig selv for panden", "hænge mig i", "hænge mig op i", "hænge mig på", "leve af",
+        "selvmordsforebyg*", "forebyggelse af selvmord", "forebygge selvmord", "selvmord blandt",
         "tage mit liv et skridt", "brænde for", "skære ned", "skære løg|brød",
     ],
     "en": [
         "suicide prevention|awareness|statistics", "kill for", "killing me", "kill me",
         "dying to", "to death", "burn|cut|hit|hurt myself on", "cut myself shaving",
         "hurt myself playing", "take my life in|back", "taking my life back",
-        "go on holiday|a trip|vacation",
+        "go on holiday|vacation", "go on a trip",
     ],
 }  # fmt: skip
 

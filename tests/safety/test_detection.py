@@ -87,6 +87,10 @@ def test_each_family_in_its_forms(text, family):
         "Jeg brændte mig på komfuret",  # an accident
         "I burned myself on the oven",
         "Jeg tager mine piller hver morgen",
+        "Naloxon kan redde liv ved en overdosis",  # harm reduction, not a plan
+        "Når jeg er væk på ferie, passer min søster katten",
+        "Jeg hænger mig altid i detaljer",
+        "We can go on a trip",
     ],
 )
 def test_near_misses_are_not_flagged(text):

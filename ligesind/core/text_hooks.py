@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from django.contrib.auth.base_user import AbstractBaseUser
 
-TextCheck = Callable[[AbstractBaseUser, str, str], None]
+TextCheck = Callable[[AbstractBaseUser, str, str], bool]
 _checks: list[TextCheck] = []
 
 
@@ -22,6 +22,9 @@ def unregister_text_check(check: TextCheck) -> None:
         _checks.remove(check)
 
 
-def text_accepted(*, author: AbstractBaseUser, text: str, where: str) -> None:
+def text_accepted(*, author: AbstractBaseUser, text: str, where: str) -> bool:
+    """Hand the text to every check; whether any found something (crisis language)."""
+    found = False
     for check in _checks:
-        check(author, text, where)
+        found = check(author, text, where) or found
+    return found

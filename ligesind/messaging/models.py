@@ -86,6 +86,8 @@ class Message(models.Model):
     edited_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
     hidden_at = models.DateTimeField(null=True, blank=True)  # by a moderator
+    # crisis language was found: the other people in the conversation get a word on answering
+    crisis = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["id"]

@@ -227,6 +227,7 @@ def message_payload(message: Message) -> dict[str, Any]:
         "deleted": message.deleted_at is not None or message.hidden_at is not None,
         "hidden": message.hidden_at is not None,
         "client_key": message.client_key,
+        "crisis": message.crisis,
     }
 
 
@@ -319,7 +320,8 @@ def _save_batch(batch: Sequence[Outgoing]) -> list[Message | DomainError]:
         results[n] = message
         # Nothing else is written: the sender's own messages never count as unread, and the
         # inbox orders by the newest message, read from the messages themselves.
-        text_accepted(author=message.sender, text=message.body, where="message")  # type: ignore[arg-type]
+        if text_accepted(author=message.sender, text=message.body, where="message"):  # type: ignore[arg-type]
+            _mark_crisis(message)
         event = message_event(message)
         if batch[n].origin:
             event["origin"] = batch[n].origin
@@ -338,9 +340,17 @@ def edit_message(*, actor: User, message: Message, body: str) -> Message:
     message.body = _clean_body(body)
     message.edited_at = timezone.now()
     message.save(update_fields=["body", "edited_at"])
-    text_accepted(author=actor, text=message.body, where="message")
+    if text_accepted(author=actor, text=message.body, where="message"):
+        _mark_crisis(message)
     publish(_recipients(message.conversation), message_event(message))
     return message
+
+
+def _mark_crisis(message: Message) -> None:
+    """The others in the conversation are told how they can answer (never unmarked)."""
+    if not message.crisis:
+        message.crisis = True
+        Message.objects.filter(pk=message.pk).update(crisis=True)
 
 
 @transaction.atomic

@@ -108,6 +108,9 @@ def conversation(request: HttpRequest, pk: int) -> HttpResponse:
             if m.sender_id != user.pk and not m.deleted_at and contains_muted(m.body, muted)
         },
         "seen_by": services.seen_by(user, convo),
+        "others_in_crisis": any(
+            m.crisis and m.sender_id != user.pk and not m.deleted_at for m in messages_shown
+        ),
     }
     return render(request, "messaging/conversation.html", context)
 

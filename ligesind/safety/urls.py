@@ -7,6 +7,7 @@ app_name = "safety"
 urlpatterns = [
     path("alerts/", crisis.alerts, name="alerts"),
     path("alerts/<int:pk>/", crisis.alert, name="alert"),
+    path("alerts/<int:pk>/write/", crisis.alert_write, name="alert_write"),
     path("lexicon/", crisis.lexicon, name="lexicon"),
     path("lexicon/<int:pk>/toggle/", crisis.term_toggle, name="term_toggle"),
     path("muted-words/", crisis.muted, name="muted"),

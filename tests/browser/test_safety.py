@@ -60,6 +60,29 @@ def test_crisis_phrase_in_chat_panel_and_live_alert(new_page, axe):
     axe(m)
 
 
+def test_the_receiver_is_told_how_to_answer_live(new_page, axe):
+    alice = UserFactory.create(email="alice@example.org", member__alias="Alice")
+    bob = UserFactory.create(email="bob@example.org", member__alias="Bob")
+    conversation = messaging.open_conversation(people=[alice, bob], kind="direct")
+    a, b = new_page(), new_page()
+    log_in(b, bob.email)
+    b.goto(f"/messages/{conversation.pk}/")
+    receiver = b.locator("[data-receiver-panel]")
+    expect(receiver).to_be_hidden()
+    log_in(a, alice.email)
+    a.goto(f"/messages/{conversation.pk}/")
+    a.get_by_label("Din besked").fill("Jeg har skrevet et afskedsbrev til min familie")
+    a.get_by_role("button", name="Send").click()
+    expect(b.locator(".chat").get_by_text("afskedsbrev", exact=False)).to_be_visible()
+    expect(receiver).to_be_visible()  # live
+    expect(receiver).to_contain_text("Det er ikke din opgave at redde nogen")
+    expect(receiver.get_by_role("link", name="112")).to_have_attribute("href", "tel:112")
+    expect(a.locator("[data-receiver-panel]")).to_be_hidden()  # the writer gets the help panel
+    axe(b)
+    b.reload()
+    expect(b.locator("[data-receiver-panel]")).to_be_visible()  # and after a reload
+
+
 def test_muted_word_folds_messages_live(new_page, axe):
     alice = UserFactory.create(email="alice@example.org", member__alias="Alice")
     bob = UserFactory.create(email="bob@example.org", member__alias="Bob")

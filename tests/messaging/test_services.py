@@ -181,6 +181,7 @@ def test_crisis_hook_sees_accepted_text(chat, alice):
 
     def check(author, text, where):
         seen.append((author.pk, text, where))
+        return False
 
     register_text_check(check)
     try:

@@ -211,6 +211,9 @@ RULES: dict[str, Rule] = {
     "community:following": Rule(SIGNED_IN),
     "safety:alerts": Rule(MODERATORS),
     "safety:alert": Rule(MODERATORS, pk("alert")),
+    "safety:alert_write": Rule(
+        MODERATORS, pk("alert"), method="post", data=lambda ids: {"body": "Hej, jeg læste det."}
+    ),
     "safety:lexicon": Rule(MODERATORS),
     "safety:term_toggle": Rule(MODERATORS, pk("term"), method="post"),
     "safety:muted": Rule(SIGNED_IN),

@@ -25,6 +25,26 @@ def test_a_crisis_message_is_saved_and_raises_an_alert(chat, member, moderator):
     assert services.take_pending_panel(member) is False  # once
 
 
+def test_the_others_in_the_conversation_are_told_how_to_answer(client, chat, member, other):
+    url = reverse("messaging:conversation", args=[chat.pk])
+    calm = messaging.send_message(actor=member, conversation=chat, body="Tak for i dag")
+    client.force_login(other)
+    assert "data-receiver-panel" in client.get(url).content.decode()
+    assert 'data-receiver-panel aria-labelledby="receiver-panel-heading" hidden' in (
+        client.get(url).content.decode()
+    )
+    heavy = messaging.send_message(actor=member, conversation=chat, body="Jeg vil slå mig ihjel")
+    assert (calm.crisis, heavy.crisis) == (False, True)
+    assert messaging.message_payload(heavy)["crisis"] is True
+    page = client.get(url).content.decode()
+    assert 'receiver-panel-heading">' in page and "Det er ikke din opgave at redde nogen" in page
+    assert 'data-receiver-panel aria-labelledby="receiver-panel-heading" hidden' not in page
+    assert 'href="tel:112"' in page
+    client.force_login(member)  # the writer gets the crisis panel, not the one for the others
+    page = client.get(url).content.decode()
+    assert 'data-receiver-panel aria-labelledby="receiver-panel-heading" hidden' in page
+
+
 def test_ordinary_text_raises_nothing(chat, member, moderator):
     messaging.send_message(actor=member, conversation=chat, body="Tak for en dejlig gåtur")
     assert not CrisisAlert.objects.exists()
@@ -53,6 +73,27 @@ def test_moderators_work_the_queue_and_reading_is_audited(client, chat, member, 
     client.post(reverse("safety:alert", args=[alert.pk]), {"status": "resolved"})
     alert.refresh_from_db()
     assert alert.status == AlertStatus.RESOLVED and alert.handled_by == moderator
+
+
+def test_a_moderator_writes_to_the_member_from_the_alert(client, chat, member, moderator):
+    messaging.send_message(actor=member, conversation=chat, body="Jeg vil slå mig ihjel")
+    alert = CrisisAlert.objects.get()
+    client.force_login(moderator)
+    page = client.get(reverse("safety:alert", args=[alert.pk])).content.decode()
+    assert "en privat besked" in page  # where, in words
+    assert "Skriv til medlemmet" in page
+    url = reverse("safety:alert_write", args=[alert.pk])
+    answer = client.post(url, {"body": ""})
+    assert answer.status_code == 400 and "Dette felt er påkrævet" in answer.content.decode()
+    answer = client.post(url, {"body": "Hej. Jeg har læst, hvad du skrev. Godt, at du skrev."})
+    conversation = messaging.conversation_between(moderator, member)
+    assert conversation is not None
+    assert answer.url == reverse("messaging:conversation", args=[conversation.pk])
+    assert conversation.messages.get().body.startswith("Hej. Jeg har læst")
+    alert.refresh_from_db()
+    assert (alert.status, alert.handled_by) == (AlertStatus.IN_PROGRESS, moderator)
+    client.post(url, {"body": "Og jeg er her stadig."})  # the same conversation again
+    assert conversation.messages.count() == 2
 
 
 def test_only_moderators(client, chat, member, other):

@@ -10,6 +10,7 @@ from .crisis import (
     set_alert_status,
     set_term_active,
     take_pending_panel,
+    write_to_alert_author,
 )
 from .decisions import (
     answer_appeal,
@@ -46,4 +47,5 @@ __all__ = [
     "take_decision",
     "take_pending_panel",
     "unmute_word",
+    "write_to_alert_author",
 ]

@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 from ligesind.accounts.models import Role, User
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.services import notify
+from ligesind.messaging.models import Conversation, ConversationKind
 from ligesind.messaging.realtime import publish
+from ligesind.messaging.services import conversation_between, open_conversation, send_message
 
 from .. import permissions
 from ..detection import Lexicon, Pattern, PhraseError
@@ -119,6 +121,23 @@ def set_alert_status(*, actor: User, alert: CrisisAlert, status: str) -> CrisisA
     alert.save(update_fields=["status", "handled_by", "handled_at"])
     publish(moderator_ids(), {"event": "crisis.alert", "count": new_alert_count()})
     return alert
+
+
+@transaction.atomic
+def write_to_alert_author(*, actor: User, alert: CrisisAlert, body: str) -> Conversation:
+    """A moderator writes to the member the alert is about, straight into a conversation of
+    the two (not as a request to be accepted); the alert is then in progress."""
+    if not permissions.can_handle_alerts(actor):
+        raise NotAllowed(_("Only moderators handle crisis alerts."))
+    if alert.author_id == actor.pk:
+        raise DomainError(_("This alert is about you; another moderator will write."))
+    conversation = conversation_between(actor, alert.author) or open_conversation(
+        people=[actor, alert.author], kind=ConversationKind.DIRECT
+    )
+    send_message(actor=actor, conversation=conversation, body=body)
+    if alert.status == AlertStatus.NEW:
+        set_alert_status(actor=actor, alert=alert, status=AlertStatus.IN_PROGRESS)
+    return conversation
 
 
 @dataclass(frozen=True)

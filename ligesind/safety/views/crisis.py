@@ -58,8 +58,70 @@ def alert(request: HttpRequest, pk: int) -> HttpResponse:
         what=gettext_lazy("text with crisis language"),
         purpose=gettext_lazy("crisis alert"),
     )
-    context = {"alert": item, "statuses": AlertStatus.choices}
+    context = {
+        "alert": item,
+        "statuses": AlertStatus.choices,
+        "where": WHERE.get(item.where, item.where),
+        "form": WriteForm(),
+    }
     return render(request, "safety/alert.html", context)
+
+
+class WriteForm(forms.Form):
+    body = forms.CharField(
+        label=gettext_lazy("Write to the member"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=gettext_lazy(
+            "Write warmly and plainly: that you read it, that you are glad they wrote, and where"
+            " they can get help now. You may ask directly whether they are thinking of taking"
+            " their life. The message goes straight into a conversation between the two of you."
+        ),
+    )
+
+
+@login_required
+@require_POST
+def alert_write(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _moderator(request)
+    item = get_object_or_404(CrisisAlert.objects.select_related("author__profile"), pk=pk)
+    form = WriteForm(request.POST)
+    if form.is_valid():
+        try:
+            conversation = services.write_to_alert_author(
+                actor=user, alert=item, body=form.cleaned_data["body"]
+            )
+        except DomainError as error:
+            form.add_error("body", error.message)
+        else:
+            messages.success(request, _("Your message is sent."))
+            return redirect("messaging:conversation", pk=conversation.pk)
+    context = {
+        "alert": item,
+        "statuses": AlertStatus.choices,
+        "where": WHERE.get(item.where, item.where),
+        "form": form,
+    }
+    return render(request, "safety/alert.html", context, status=400)
+
+
+# Where the text was written, as moderators read it.
+WHERE = {
+    "message": gettext_lazy("a private message"),
+    "message_request": gettext_lazy("a message request"),
+    "forum_post": gettext_lazy("a forum post"),
+    "group": gettext_lazy("a group's text"),
+    "activity": gettext_lazy("an activity"),
+    "accompaniment": gettext_lazy("følgeskab"),
+    "course_notes": gettext_lazy("course notes"),
+    "match_check_in": gettext_lazy("a PeerMatch check-in"),
+    "match_feedback": gettext_lazy("PeerMatch feedback"),
+    "match_profile": gettext_lazy("a PeerMatch profile"),
+    "match_request": gettext_lazy("a PeerMatch request"),
+    "profile": gettext_lazy("the profile story"),
+    "report": gettext_lazy("a report"),
+    "appeal": gettext_lazy("an appeal"),
+}
 
 
 class TermForm(forms.Form):

@@ -95,6 +95,11 @@
   }
 
   function show(message) {
+    if (message.crisis && message.sender !== me && !message.deleted) {
+      // How to answer someone in crisis: shown, not focused, so the reader keeps their place.
+      const receiver = document.querySelector("[data-receiver-panel]");
+      if (receiver) receiver.hidden = false;
+    }
     const empty = chat.querySelector("[data-empty]");
     if (empty) empty.remove();
     const existing = document.getElementById("m" + message.id);

@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("", include("ligesind.accounts.urls")),
     path("messages/", include("ligesind.messaging.urls")),
     path("activities/", include("ligesind.activities.urls")),
+    path("", include("ligesind.organisations.urls")),
     path("match/", include("ligesind.matching.urls")),
     path("safety/", include("ligesind.safety.urls")),
     path("admin/", admin.site.urls),

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "ligesind.matching",
     "ligesind.safety",
     "ligesind.community",
+    "ligesind.organisations",
 ]
 
 MIDDLEWARE = [

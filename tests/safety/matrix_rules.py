@@ -42,6 +42,17 @@ RULES: dict[str, Rule] = {
     # Site, help, language, notifications
     "front": Rule(ALL),
     "crisis": Rule(ALL, why="help is one click away, for everyone"),
+    # Organisations and municipalities: public pages; joining and leaving is one's own
+    "organisations:list": Rule(ALL),
+    "organisations:detail": Rule(ALL, pk("organisation", "slug")),
+    "organisations:municipality": Rule(ALL, lambda ids: {"slug": "odense"}),
+    "organisations:join": Rule(SIGNED_IN, pk("organisation", "slug"), method="post"),
+    "organisations:leave": Rule(
+        SIGNED_IN,
+        pk("organisation", "slug"),
+        method="post",
+        why="one can only leave one's own membership; without one, a message says so",
+    ),
     "healthz": Rule(ALL, why="for the service manager; says only that the process answers"),
     "readyz": Rule(ALL, why="for the load balancer; says only whether each service answers"),
     "set_language": Rule(ALL, method="post"),

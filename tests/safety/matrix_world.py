@@ -21,6 +21,7 @@ from ligesind.core.services import notify
 from ligesind.matching import services as matching
 from ligesind.matching.models import CheckIn
 from ligesind.messaging import services as messaging
+from ligesind.organisations.models import Organisation
 from ligesind.safety import services as safety
 from ligesind.safety.models import CrisisAlert, CrisisTerm
 from tests.activities.conftest import activity_data
@@ -137,6 +138,11 @@ def build_world() -> World:
     ids["alice_profile"] = alice.profile.pk
     ids["bob_public_id"] = bob.profile.public_id
     ids["guide_public_id"] = guide.profile.public_id
+    organisation = Organisation.objects.create(
+        name="Peer to Peer Odense", slug="p2p-odense", kind="volunteer_project", summary="Odense"
+    )
+    organisation.municipalities.add(odense)
+    ids["organisation"] = organisation.slug
     users: dict[str, User | None] = {
         "anonymous": None,
         "member": alice,

@@ -5,6 +5,7 @@ from ligesind.community.demo import load_demo_community
 from ligesind.core.demo import DEMO_PASSWORD, MEMBER_COUNT, MEMBER_LOGIN, load_demo
 from ligesind.matching.demo import load_demo_matching
 from ligesind.messaging.demo import load_demo_messages
+from ligesind.organisations.demo import load_demo_organisations
 from ligesind.safety.demo import load_demo_safety
 
 
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         load_demo_matching()
         load_demo_safety()
         load_demo_community()
+        load_demo_organisations()
         out = self.stdout
         out.write(self.style.SUCCESS(f"Demo data loaded: {MEMBER_COUNT} members and staff."))
         out.write(f"\nEvery demo login has the password: {DEMO_PASSWORD}\n")

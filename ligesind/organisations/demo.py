@@ -1,0 +1,93 @@
+"""The four organisations of the seeds, with their municipalities and local contacts (the
+people are invented; the demo coordinators' accounts are linked, never shown)."""
+
+from typing import Any
+
+from ligesind.accounts.models import User
+from ligesind.core.demo import DOMAIN
+from ligesind.core.models import Municipality
+
+from .models import LocalContact, Organisation, OrganisationKind
+
+ORGANISATIONS: list[dict[str, Any]] = [
+    {
+        "slug": "foreningen-peer-to-peer",
+        "name": "Foreningen Peer to Peer",
+        "kind": OrganisationKind.ASSOCIATION,
+        "summary": "Det online fællesskab mellem ligestillede: chat, fora, netværksgrupper og"
+        " fællesskaber for dig, der er ramt, pårørende eller begge dele.",
+        "description": "Peer betyder ligestillet – én, der har prøvet det samme som dig.\n\n"
+        "I fællesskabet deler vi livserfaringer med fx hjemløshed, misbrug, ensomhed,"
+        " omsorgssvigt, overgreb, alvorlig sygdom eller psykiske problemer. Mange af os har"
+        " begge kasketter på: både som ramt og som pårørende.\n\n"
+        "Kontingentet går til foreningen, der driver og betaler for siden.",
+        "municipalities": [],
+        "contacts": [],
+    },
+    {
+        "slug": "peer-to-peer-odense",
+        "name": "Peer to Peer Odense",
+        "kind": OrganisationKind.VOLUNTEER_PROJECT,
+        "summary": "Et frivilligt projekt under Stoppestedet i Odense: aktiviteter, som"
+        " frivillige laver ud fra deres interesser, og PeerMatch.",
+        "description": "Peer to Peer Odense er et tilbud til dig, der ser dig selv som psykisk"
+        " sårbar. Du vælger de aktiviteter, du synes om, eller du kan få et PeerMatch med en"
+        " frivillig peer guide.\n\n"
+        "De frivillige har selv en psykisk sårbarhed. De bestemmer retningen, og de har et"
+        " arbejdsfællesskab, hvor de bruger hinanden til sparring.",
+        "municipalities": ["Odense"],
+        "contacts": [("Odense", "Anne Holm", f"koordinator.odense@{DOMAIN}")],
+    },
+    {
+        "slug": "peer-netvaerket",
+        "name": "Peer-Netværket",
+        "kind": OrganisationKind.NETWORK,
+        "summary": "Et landsdækkende netværk for dig, der arbejder som peer og bruger dine egne"
+        " erfaringer til at støtte andre. Medlemskab er gratis.",
+        "description": "Peer-Netværket blev sat i gang af frivillige foreninger, blandt andre"
+        " LAP, SIND og Outsideren.\n\n"
+        "Vi har netværks- og erfagrupper, fyraftensmøder, peer-caféer og medlemstræf, og vi"
+        " rådgiver og holder oplæg og workshops på arbejdspladser.\n\n"
+        "Medlemskab er gratis for lønnede og frivillige peers og for dig, der er under"
+        " uddannelse eller søger job som peer.",
+        "municipalities": [],
+        "contacts": [],
+    },
+    {
+        "slug": "peer-partnerskabet",
+        "name": "Peer-Partnerskabet",
+        "kind": OrganisationKind.PARTNERSHIP,
+        "summary": "Gratis gruppeforløb (“Vejen til hverdagslivet”, 10 uger), følgeskab og"
+        " forskning i fem kommuner.",
+        "description": "Vi mødes to timer om ugen i 10 uger i små grupper, som frivillige med"
+        " egen erfaring leder. Du kan også få følgeskab: en frivillig, der følger dig et stykke"
+        " af vejen.\n\n"
+        "Alle, du møder – forskere, medarbejdere og frivillige – har selv erfaring med psykiske"
+        " kriser og sårbarhed.",
+        "municipalities": ["Fredericia", "Helsingør", "København", "Gladsaxe", "Rødovre"],
+        "contacts": [
+            ("Fredericia", "Anne Holm", f"koordinator.odense@{DOMAIN}"),
+            ("København", "Sara Nielsen", f"koordinator.kbh@{DOMAIN}"),
+            ("Rødovre", "Sara Nielsen", f"koordinator.kbh@{DOMAIN}"),
+            ("Helsingør", "Mads Krogh", f"koordinator.nord@{DOMAIN}"),
+            ("Gladsaxe", "Mads Krogh", f"koordinator.nord@{DOMAIN}"),
+        ],
+    },
+]
+
+
+def load_demo_organisations() -> None:
+    for data in ORGANISATIONS:
+        organisation, _created = Organisation.objects.update_or_create(
+            slug=data["slug"],
+            defaults={key: data[key] for key in ("name", "kind", "summary", "description")},
+        )
+        places = {m.name: m for m in Municipality.objects.filter(name__in=data["municipalities"])}
+        organisation.municipalities.set(places.values())
+        for place, name, email in data["contacts"]:
+            LocalContact.objects.update_or_create(
+                organisation=organisation,
+                municipality=places[place],
+                name=name,
+                defaults={"email": email, "user": User.objects.filter(email=email).first()},
+            )

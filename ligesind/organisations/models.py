@@ -1,0 +1,97 @@
+"""The peer organisations one installation hosts: who they are, where they work, who to contact
+locally, and which members have joined them. Members share one account and one community."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ligesind.core.models import Municipality
+
+
+class OrganisationKind(models.TextChoices):
+    ASSOCIATION = "association", _("Association")
+    VOLUNTEER_PROJECT = "volunteer_project", _("Volunteer project")
+    NETWORK = "network", _("Network")
+    PARTNERSHIP = "partnership", _("Partnership")
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
+    summary = models.CharField(
+        _("in one sentence"), max_length=300, help_text=_("Shown in lists of organisations.")
+    )
+    description = models.TextField(_("description"), max_length=10000, blank=True)
+    logo = models.ImageField(_("logo"), upload_to="organisations/", blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    municipalities = models.ManyToManyField(
+        Municipality, blank=True, related_name="organisations", verbose_name=_("municipalities")
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrganisationMembership(models.Model):
+    """A member has joined an organisation; fees, volunteering and research attach here."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="organisation_memberships"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    joined_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("membership of an organisation")
+        verbose_name_plural = _("memberships of organisations")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="join_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} – {self.organisation}"
+
+
+class LocalContact(models.Model):
+    """Whom to contact about an organisation in a municipality, as shown to the public: a
+    name, a title and how to reach them. A staff account it belongs to is never shown."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="contacts"
+    )
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="contacts"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    title = models.CharField(_("title"), max_length=120, default=_("Local coordinator"))
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    photo = models.ImageField(_("photo"), upload_to="contacts/", blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("staff account"),
+    )
+
+    class Meta:
+        ordering = ["municipality__name", "organisation__name", "name"]
+        verbose_name = _("local contact")
+        verbose_name_plural = _("local contacts")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organisation}, {self.municipality})"

@@ -1,0 +1,94 @@
+"""The public pages of organisations and municipalities, and joining or leaving."""
+
+from typing import cast
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ligesind.accounts.models import User
+from ligesind.activities.models import Activity
+from ligesind.activities.permissions import visible_activities_q
+from ligesind.core.errors import DomainError
+from ligesind.core.models import Municipality
+
+from . import permissions, services
+from .models import LocalContact, Organisation
+
+COMING_ACTIVITIES = 10
+
+
+def organisations(request: HttpRequest) -> HttpResponse:
+    rows = Organisation.objects.prefetch_related("municipalities")
+    return render(request, "organisations/list.html", {"organisations": rows})
+
+
+def organisation(request: HttpRequest, slug: str) -> HttpResponse:
+    item = get_object_or_404(Organisation, slug=slug)
+    municipalities = item.municipalities.prefetch_related(
+        Prefetch(
+            "contacts",
+            queryset=LocalContact.objects.filter(organisation=item),
+            to_attr="local_contacts",
+        )
+    )
+    context = {
+        "organisation": item,
+        "municipalities": municipalities,
+        "joined": permissions.has_joined(request.user, item),
+        "can_join": permissions.can_join(request.user, item),
+    }
+    return render(request, "organisations/detail.html", context)
+
+
+def municipality(request: HttpRequest, slug: str) -> HttpResponse:
+    place = get_object_or_404(Municipality, slug=slug)
+    contacts = LocalContact.objects.filter(municipality=place).select_related("organisation")
+    coming = Activity.objects.filter(
+        visible_activities_q(request.user),
+        municipality=place,
+        starts_at__gte=timezone.now(),
+        cancelled_at__isnull=True,
+    ).order_by("starts_at")[:COMING_ACTIVITIES]
+    context = {
+        "municipality": place,
+        "organisations": place.organisations.all(),
+        "contacts": contacts,
+        "activities": coming,
+    }
+    return render(request, "organisations/municipality.html", context)
+
+
+@login_required
+@require_POST
+def join(request: HttpRequest, slug: str) -> HttpResponse:
+    item = get_object_or_404(Organisation, slug=slug)
+    try:
+        services.join_organisation(actor=cast(User, request.user), organisation=item)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Welcome to %(name)s.") % {"name": item.name})
+    return redirect("organisations:detail", slug=item.slug)
+
+
+@login_required
+@require_POST
+def leave(request: HttpRequest, slug: str) -> HttpResponse:
+    item = get_object_or_404(Organisation, slug=slug)
+    try:
+        services.leave_organisation(actor=cast(User, request.user), organisation=item)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("You have left %(name)s. Your account and your contacts are as before.")
+            % {"name": item.name},
+        )
+    return redirect("organisations:detail", slug=item.slug)

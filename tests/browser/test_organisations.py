@@ -1,0 +1,48 @@
+"""The organisations' public pages at phone and desktop width, with axe, and joining one."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from ligesind.organisations.demo import load_demo_organisations
+from tests.browser.helpers import log_in
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.browser
+
+PAGES = [
+    ("/organisations/", "Organisationerne bag Ligesind"),
+    ("/organisations/peer-partnerskabet/", "Peer-Partnerskabet"),
+    ("/municipalities/helsingoer/", "Peerstøtte i Helsingør"),
+]
+
+
+def no_sideways_scrolling(page: Page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert width <= 0, f"{page.url} scrolls sideways by {width} px"
+
+
+@pytest.mark.parametrize("size", [(390, 844), (1280, 800)], ids=["phone", "desktop"])
+def test_public_pages_for_a_visitor(page: Page, axe, size):
+    load_demo_organisations()
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    for url, heading in PAGES:
+        page.goto(url)
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+        no_sideways_scrolling(page)
+        axe(page)
+    page.goto("/municipalities/helsingoer/")
+    expect(page.get_by_text("Mads Krogh", exact=False)).to_be_visible()
+
+
+def test_a_member_joins_an_organisation(new_page, axe):
+    load_demo_organisations()
+    alice = UserFactory.create(email="alice@example.org", member__alias="Alice")
+    a = new_page()
+    log_in(a, alice.email)
+    a.goto("/")
+    a.get_by_role("link", name="Mød organisationerne bag Ligesind", exact=False).click()
+    a.get_by_role("link", name="Peer-Netværket").click()
+    a.get_by_role("button", name="Bliv medlem af Peer-Netværket").click()
+    expect(a.get_by_text("Velkommen til Peer-Netværket.")).to_be_visible()
+    expect(a.get_by_role("button", name="Forlad Peer-Netværket")).to_be_visible()
+    axe(a)

@@ -5,11 +5,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ligesind.accounts.models import User
+from ligesind.accounts.models import Interest, User
 from ligesind.core.forms import rating_field
 from ligesind.core.models import Municipality
+from ligesind.organisations.models import Organisation
 
 from .models import ActivityKind, Audience, CourseTemplate, Recurrence
+from .permissions import organisations_to_plan_for
 from .services import ActivityData
 from .services.times import local_zone
 
@@ -77,10 +79,30 @@ class ActivityForm(forms.Form):
     occurrences = forms.IntegerField(
         label=_("Number of times"), min_value=1, max_value=26, initial=1, required=False
     )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("None – my own activity"),
+        help_text=_("The organisation the activity belongs to, if any: one you are a member of."),
+    )
+    interests = forms.ModelMultipleChoiceField(
+        label=_("What it is about"),
+        queryset=Interest.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Members can find activities by what they care about."),
+    )
 
-    def __init__(self, *args: Any, group: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, group: Any = None, user: Any = None, keep: Any = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.group = group
+        choices = organisations_to_plan_for(user)
+        if keep is not None:  # an activity keeps its organisation when someone else edits it
+            choices = choices | Organisation.objects.filter(pk=keep.pk)
+        self.fields["organisation"].queryset = choices.distinct()  # type: ignore[attr-defined]
         if group is not None:  # a group's own event is for its members: no choice to make
             del self.fields["audience"]
 
@@ -115,6 +137,8 @@ class ActivityForm(forms.Form):
             recurrence=data.get("recurrence") or Recurrence.NONE,
             occurrences=data.get("occurrences") or 1,
             group=self.group,
+            organisation=data.get("organisation"),
+            interests=tuple(data.get("interests") or ()),
         )
 
 
@@ -135,6 +159,15 @@ class ActivityFilterForm(forms.Form):
         required=False,
     )
     after = forms.DateField(label=_("From date"), widget=DateInput, required=False)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.all(),
+        required=False,
+        empty_label=_("All organisations"),
+    )
+    interest = forms.ModelChoiceField(
+        label=_("About"), queryset=Interest.objects.all(), required=False, empty_label=_("Anything")
+    )
 
 
 class CourseRunForm(forms.Form):

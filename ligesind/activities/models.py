@@ -66,6 +66,17 @@ class Activity(models.Model):
     recurrence = models.CharField(
         _("repeats"), max_length=20, choices=Recurrence.choices, default=Recurrence.NONE
     )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("organisation"),
+    )
+    interests = models.ManyToManyField(
+        "accounts.Interest", blank=True, related_name="activities", verbose_name=_("interests")
+    )
     # A group's own event: only its members see it (audience GROUP).
     group = models.ForeignKey(
         "community.Group",

@@ -2,7 +2,7 @@
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from ligesind.accounts.models import Profile, Role
 from ligesind.accounts.permissions import (
@@ -22,6 +22,8 @@ from ligesind.community.permissions import (
     member_group_ids,
 )
 from ligesind.membership.entitlements import Feature, has_feature
+from ligesind.organisations.models import Organisation
+from ligesind.organisations.permissions import has_joined
 
 from .models import (
     Accompaniment,
@@ -185,3 +187,16 @@ def can_view_accompaniment(user: AnyUser, item: Accompaniment) -> bool:
         or coordinates_accompaniment(user, item)
         or can_offer_accompaniment(user, item)
     )
+
+
+def can_plan_for_organisation(user: AnyUser, organisation: Organisation) -> bool:
+    """An activity is planned for an organisation by someone who belongs to it (or an admin)."""
+    return is_admin(user) or has_joined(user, organisation)
+
+
+def organisations_to_plan_for(user: AnyUser) -> QuerySet[Organisation]:
+    if is_admin(user):
+        return Organisation.objects.all()
+    if user.pk is None:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(memberships__user_id=user.pk)

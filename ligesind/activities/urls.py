@@ -18,6 +18,7 @@ urlpatterns = [
     path("calendar/new/", calendar.calendar_feed_create, name="calendar_create"),
     path("calendar/<int:pk>/revoke/", calendar.calendar_feed_revoke, name="calendar_revoke"),
     path("feed/<str:token>.ics", calendar.calendar_feed, name="feed"),
+    path("public.ics", calendar.public_feed, name="public_feed"),
     path("courses/", courses.course_list, name="courses"),
     path("courses/new/", courses.course_create, name="course_create"),
     path("courses/<int:pk>/", courses.course_detail, name="course"),

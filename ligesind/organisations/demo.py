@@ -3,11 +3,12 @@ people are invented; the demo coordinators' accounts are linked, never shown).""
 
 from typing import Any
 
-from ligesind.accounts.models import User
+from ligesind.accounts.models import Interest, RoleAssignment, User
+from ligesind.activities.models import Activity
 from ligesind.core.demo import DOMAIN
 from ligesind.core.models import Municipality
 
-from .models import LocalContact, Organisation, OrganisationKind
+from .models import LocalContact, Organisation, OrganisationKind, OrganisationMembership
 
 ORGANISATIONS: list[dict[str, Any]] = [
     {
@@ -91,3 +92,27 @@ def load_demo_organisations() -> None:
                 name=name,
                 defaults={"email": email, "user": User.objects.filter(email=email).first()},
             )
+
+    _place_demo_activities()
+
+
+def _place_demo_activities() -> None:
+    """The demo's activities belong to the organisation working where they are (online ones to
+    the association), each about one or two interests; staff join their organisations."""
+    by_slug = {o.slug: o for o in Organisation.objects.prefetch_related("municipalities")}
+    where = {m.pk: o for o in by_slug.values() for m in o.municipalities.all()}
+    interests = list(Interest.objects.all())
+    for n, activity in enumerate(Activity.objects.filter(organisation__isnull=True)):
+        owner = where.get(activity.municipality_id or 0) or by_slug["foreningen-peer-to-peer"]
+        activity.organisation = owner
+        activity.save(update_fields=["organisation"])
+        if interests:
+            activity.interests.set(
+                [interests[n % len(interests)], interests[(n * 7) % len(interests)]]
+            )
+    for assignment in RoleAssignment.objects.prefetch_related("municipalities"):
+        for place in assignment.municipalities.all():
+            if place.pk in where:
+                OrganisationMembership.objects.get_or_create(
+                    user_id=assignment.user_id, organisation=where[place.pk]
+                )

@@ -37,8 +37,15 @@ def organisation(request: HttpRequest, slug: str) -> HttpResponse:
             to_attr="local_contacts",
         )
     )
+    coming = Activity.objects.filter(
+        visible_activities_q(request.user),
+        organisation=item,
+        starts_at__gte=timezone.now(),
+        cancelled_at__isnull=True,
+    ).select_related("municipality")[:COMING_ACTIVITIES]
     context = {
         "organisation": item,
+        "activities": coming,
         "municipalities": municipalities,
         "joined": permissions.has_joined(request.user, item),
         "can_join": permissions.can_join(request.user, item),

@@ -89,3 +89,21 @@ def test_pages_take_the_same_number_of_queries_however_many_there_are(
         client.get(url)  # warm the per-process caches
         with django_assert_max_num_queries(12):
             assert client.get(url).status_code == 200
+
+
+def test_the_organisation_page_lists_its_coming_activities(client, guide, odense_project):
+    from ligesind.organisations.services import join_organisation
+
+    join_organisation(actor=guide, organisation=odense_project)
+    activities.create_activity(
+        actor=guide,
+        data=activity_data(
+            title="Projektets café", audience=Audience.EVERYONE, organisation=odense_project
+        ),
+    )
+    activities.create_activity(
+        actor=guide, data=activity_data(title="Andres café", audience=Audience.EVERYONE)
+    )
+    page = client.get(reverse("organisations:detail", args=[odense_project.slug])).content.decode()
+    assert "Projektets café" in page and "Andres café" not in page
+    assert f"/activities/?organisation={odense_project.pk}" in page

@@ -152,6 +152,7 @@ RULES: dict[str, Rule] = {
     "activities:calendar_create": Rule(SIGNED_IN, method="post"),
     "activities:calendar_revoke": Rule(OWNER, pk("feed"), method="post"),
     "activities:feed": Rule(ALL, pk("feed_token", "token"), why="the secret address is the key"),
+    "activities:public_feed": Rule(ALL, why="the public activities of every organisation"),
     "activities:courses": Rule(ALL),
     "activities:course_create": Rule(COORDINATORS),
     "activities:course": Rule(ALL, pk("course"), why="courses recruit openly"),

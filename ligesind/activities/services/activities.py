@@ -9,13 +9,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ligesind.accounts.models import User
+from ligesind.accounts.models import Interest, User
 from ligesind.accounts.permissions import blocked_user_ids
 from ligesind.community.models import Group
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.models import Municipality
 from ligesind.core.services import notify
 from ligesind.core.text_hooks import text_accepted
+from ligesind.organisations.models import Organisation
 
 from .. import permissions
 from ..models import Activity, Audience, Recurrence, Signup, SignupStatus
@@ -41,9 +42,18 @@ class ActivityData:
     recurrence: str = Recurrence.NONE
     occurrences: int = 1
     group: Group | None = None  # a group's own event, for its members only
+    organisation: Organisation | None = None  # whose activity it is
+    interests: tuple[Interest, ...] = ()  # what it is about, for people choosing by interest
 
 
-def _validate(data: ActivityData) -> None:
+def _validate(data: ActivityData, actor: User, kept: Organisation | None = None) -> None:
+    chosen = data.organisation
+    if (
+        chosen is not None
+        and chosen != kept
+        and not permissions.can_plan_for_organisation(actor, chosen)
+    ):
+        raise NotAllowed(_("You can only plan activities for an organisation you belong to."))
     if (data.group is None) == (data.audience == Audience.GROUP):
         raise DomainError(_("Only a group's own events are for the group's members."))
     if data.ends_at <= data.starts_at:
@@ -72,6 +82,7 @@ def _fields(data: ActivityData) -> dict[str, object]:
         "capacity": data.capacity,
         "audience": data.audience,
         "group": data.group,
+        "organisation": data.organisation,
     }
 
 
@@ -83,7 +94,7 @@ def create_activity(*, actor: User, data: ActivityData) -> list[Activity]:
             raise NotAllowed(_("Only the group's moderators can plan its events."))
     elif not permissions.can_create_activity(actor):
         raise NotAllowed(_("Only peer guides and coordinators can create activities."))
-    _validate(data)
+    _validate(data, actor)
     if data.starts_at <= timezone.now():
         raise DomainError(_("The activity must start in the future."))
     count = 1 if data.recurrence == Recurrence.NONE else data.occurrences
@@ -104,10 +115,18 @@ def create_activity(*, actor: User, data: ActivityData) -> list[Activity]:
     for activity in created:
         activity.series = created[0].series
     Activity.objects.bulk_create(created)
+    series = list(Activity.objects.filter(series=created[0].series))
+    Activity.interests.through.objects.bulk_create(
+        [
+            Activity.interests.through(activity_id=activity.pk, interest_id=interest.pk)
+            for activity in series
+            for interest in data.interests
+        ]
+    )
     text_accepted(author=actor, text=f"{data.title}\n{data.description}", where="activity")
     if data.group is not None:
         _tell_group(actor, data.group, created[0])
-    return list(Activity.objects.filter(series=created[0].series))
+    return series
 
 
 def _tell_group(actor: User, group: Group, activity: Activity) -> None:
@@ -138,7 +157,7 @@ def update_activity(*, actor: User, activity: Activity, data: ActivityData) -> A
         raise NotAllowed(_("You cannot change this activity."))
     if locked.is_cancelled:
         raise DomainError(_("This activity is cancelled and cannot be changed."))
-    _validate(data)
+    _validate(data, actor, kept=locked.organisation)
     confirmed = locked.signups.filter(status=SignupStatus.CONFIRMED).count()
     if data.capacity is not None and data.capacity < confirmed:
         raise DomainError(
@@ -151,6 +170,7 @@ def update_activity(*, actor: User, activity: Activity, data: ActivityData) -> A
         locked.signups.update(reminded_at=None)  # remind again before the new time
     locked.starts_at, locked.ends_at = data.starts_at, data.ends_at
     locked.save()
+    locked.interests.set(data.interests)
     text_accepted(author=actor, text=f"{data.title}\n{data.description}", where="activity")
     _tell(_people(locked), "activity_changed", locked)
     _promote(locked)

@@ -1,10 +1,13 @@
-"""Private iCal feeds (personal or a municipality's) behind revocable token addresses."""
+"""Calendar feeds: private addresses (personal or a municipality's) behind revocable tokens, and
+the public national calendar."""
 
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -135,3 +138,39 @@ def feed_for_token(token: str) -> CalendarFeed | None:
     if feed is None or not User.objects.filter(pk=feed.owner_id, is_active=True).exists():
         return None
     return feed if is_member(feed.owner) else None
+
+
+def filtered(rows: QuerySet[Activity], data: dict[str, Any]) -> QuerySet[Activity]:
+    """The national calendar's filters (the list page and the public feed): municipality,
+    organisation, kind, online or in person, and what it is about."""
+    if data.get("municipality"):
+        rows = rows.filter(municipality=data["municipality"])
+    if data.get("organisation"):
+        rows = rows.filter(organisation=data["organisation"])
+    if data.get("kind"):
+        rows = rows.filter(kind=data["kind"])
+    if data.get("mode"):
+        rows = rows.filter(online=data["mode"] == "online")
+    if data.get("interest"):
+        rows = rows.filter(interests=data["interest"])
+    return rows
+
+
+PUBLIC_FEED_SIZE = 500
+
+
+def render_public_feed(data: dict[str, Any]) -> bytes:
+    """Every organisation's activities open to visitors, coming and from the last week, as
+    iCalendar text (anyone may subscribe; nothing personal is in it)."""
+    visitor = AnonymousUser()
+    rows = Activity.objects.filter(
+        permissions.visible_activities_q(visitor),
+        starts_at__gte=timezone.now() - timedelta(days=7),
+    ).select_related("municipality")
+    calendar = Calendar()
+    calendar.add("prodid", "-//Ligesind//Activities//DA")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"Ligesind: {_('Activities')}")
+    for activity in filtered(rows, data).order_by("starts_at")[:PUBLIC_FEED_SIZE]:
+        calendar.add_component(_activity_event(activity, visitor))  # type: ignore[arg-type]
+    return calendar.to_ical()

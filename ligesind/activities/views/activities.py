@@ -20,11 +20,14 @@ from ligesind.core.errors import DomainError
 from .. import permissions, services
 from ..forms import ActivityFilterForm, ActivityForm
 from ..models import Activity, Signup, SignupStatus
+from ..services.calendar import filtered
 from ..services.times import local_zone
 
 
 def _visible(request: HttpRequest, pk: int) -> Activity:
-    activity = get_object_or_404(Activity.objects.select_related("municipality"), pk=pk)
+    activity = get_object_or_404(
+        Activity.objects.select_related("municipality", "organisation"), pk=pk
+    )
     if not permissions.can_view_activity(request.user, activity):
         raise Http404
     return activity
@@ -47,16 +50,11 @@ def activity_list(request: HttpRequest) -> HttpResponse:
     form = ActivityFilterForm(request.GET or None)
     rows = Activity.objects.filter(
         permissions.visible_activities_q(request.user), cancelled_at__isnull=True
-    ).select_related("municipality")
+    ).select_related("municipality", "organisation")
     since = timezone.now()
     if form.is_valid():
         data = form.cleaned_data
-        if data["municipality"]:
-            rows = rows.filter(municipality=data["municipality"])
-        if data["kind"]:
-            rows = rows.filter(kind=data["kind"])
-        if data["mode"]:
-            rows = rows.filter(online=data["mode"] == "online")
+        rows = filtered(rows, data)
         if data["after"]:
             since = max(since, datetime.combine(data["after"], time()).replace(tzinfo=local_zone()))
     page = Paginator(rows.filter(ends_at__gt=since), 20).get_page(request.GET.get("page"))
@@ -129,7 +127,7 @@ def activity_create(request: HttpRequest) -> HttpResponse:
     group = _for_group(request)
     if group is None and not permissions.can_create_activity(request.user):
         raise Http404
-    form = ActivityForm(request.POST or None, group=group)
+    form = ActivityForm(request.POST or None, group=group, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             created = services.create_activity(actor=cast(User, request.user), data=form.to_data())
@@ -157,13 +155,21 @@ def _initial(activity: Activity) -> dict[str, object]:
         "end": end.time(),
         "capacity": activity.capacity,
         "audience": activity.audience,
+        "organisation": activity.organisation_id,
+        "interests": list(activity.interests.values_list("pk", flat=True)),
     }
 
 
 @login_required
 def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     user, activity = _managed(request, pk)
-    form = ActivityForm(request.POST or None, initial=_initial(activity), group=activity.group)
+    form = ActivityForm(
+        request.POST or None,
+        initial=_initial(activity),
+        group=activity.group,
+        user=request.user,
+        keep=activity.organisation,
+    )
     form.fields.pop("recurrence")
     form.fields.pop("occurrences")
     if request.method == "POST" and form.is_valid():

@@ -16,8 +16,9 @@ from ligesind.accounts.permissions import is_member
 from ligesind.core.models import Municipality
 
 from .. import services
+from ..forms import ActivityFilterForm
 from ..models import CalendarFeed
-from ..services.calendar import feed_for_token, render_feed
+from ..services.calendar import feed_for_token, render_feed, render_public_feed
 
 
 @login_required
@@ -64,4 +65,13 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     response = HttpResponse(render_feed(feed), content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, max-age=900"
     response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def public_feed(request: HttpRequest) -> HttpResponse:
+    """The national calendar for calendar apps: public activities, with the list's filters."""
+    form = ActivityFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    response = HttpResponse(render_public_feed(data), content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=900"
     return response

@@ -18,6 +18,7 @@ from ninja.throttling import AuthRateThrottle
 from ligesind.accounts.api import router as accounts_router
 from ligesind.accounts.permissions import can_use_api
 from ligesind.accounts.services import user_for_token
+from ligesind.activities.api import router as activities_router
 from ligesind.core.api import router as core_router
 
 
@@ -58,8 +59,8 @@ class MemberRate(SettingsRate, AuthRateThrottle):
 api = NinjaAPI(
     title="Ligesind API",
     version="1",
-    description="Profiles, the member directory and notifications, with the same privacy rules "
-    "as the site.",
+    description="Profiles, the member directory, notifications and the activities calendar, with "
+    "the same privacy rules as the site.",
     auth=[MemberToken(), MemberSession()],
     urls_namespace="api",
     docs_url=None,
@@ -81,6 +82,7 @@ def too_many_requests(request: HttpRequest, error: Throttled) -> HttpResponse:
 
 api.add_router("/", accounts_router)
 api.add_router("/", core_router)
+api.add_router("/", activities_router)
 
 
 def _parameter(spec: dict[str, Any]) -> dict[str, Any]:

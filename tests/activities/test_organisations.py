@@ -14,6 +14,7 @@ from ligesind.core.errors import NotAllowed
 from ligesind.organisations import services as organisations
 from ligesind.organisations.models import Organisation
 from tests.activities.conftest import activity_data
+from tests.factories import UserFactory
 
 
 @pytest.fixture
@@ -112,3 +113,23 @@ def test_the_public_feed_holds_only_public_activities_and_honours_the_filters(
     answer = client.get(reverse("activities:public_feed"), {"organisation": project.pk})
     titles = {str(e["summary"]) for e in Calendar.from_ical(answer.content).walk("VEVENT")}
     assert titles == {"Åben café"}
+
+
+def test_the_api_lists_the_calendar_with_the_same_filters_and_rules(client, guide, project):
+    about = Interest.objects.all()[0]
+    services.create_activity(
+        actor=guide, data=activity_data(title="Gåtur", organisation=project, interests=(about,))
+    )
+    services.create_activity(
+        actor=guide, data=activity_data(title="Kun frivillige", audience=Audience.VOLUNTEERS)
+    )
+    member = UserFactory.create(member__alias="Medlem")
+    client.force_login(member)
+    rows = client.get("/api/v1/activities").json()["items"]
+    assert [row["title"] for row in rows] == ["Gåtur"]  # not the volunteers' own
+    assert rows[0]["organisation"] == "p2p-odense" and rows[0]["interests"] == [about.slug]
+    assert rows[0]["municipality"] == "odense"
+    assert client.get("/api/v1/activities", {"organisation": "nobody"}).json()["items"] == []
+    assert client.get("/api/v1/activities", {"interest": about.slug}).json()["count"] == 1
+    assert client.get("/api/v1/activities", {"mode": "online"}).json()["count"] == 0
+    assert client.get("/api/v1/activities", {"kind": "no-such"}).status_code == 422

@@ -34,7 +34,9 @@ def test_schema_and_docs_are_public(client):
     assert "cdn" not in docs.lower()
 
 
-@pytest.mark.parametrize("path", ["/api/v1/me/profile", "/api/v1/members", "/api/v1/notifications"])
+@pytest.mark.parametrize(
+    "path", ["/api/v1/me/profile", "/api/v1/members", "/api/v1/notifications", "/api/v1/activities"]
+)
 def test_visitors_and_unconsented_accounts_are_refused(client, path):
     assert client.get(path).status_code == 401
     client.force_login(UserFactory.create(member=False))

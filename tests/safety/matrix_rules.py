@@ -68,6 +68,7 @@ RULES: dict[str, Rule] = {
     "api:members": Rule(SIGNED_IN),
     "api:member": Rule(SIGNED_IN_NOT_BLOCKED, pk("alice_public_id", "public_id")),
     "api:notifications": Rule(SIGNED_IN),
+    "api:activities": Rule(SIGNED_IN),
     "api:mark_read": Rule(OWNER, pk("notification", "notification_id"), method="post"),
     # Sign-in pages (django-allauth)
     "account_login": Rule(ALL),

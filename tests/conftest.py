@@ -14,6 +14,7 @@ from ligesind.community.views.forums import categories_html, known_categories
 from ligesind.core.models import Municipality
 from ligesind.core.municipalities import load_municipalities
 from ligesind.messaging import realtime
+from ligesind.organisations.services import forget_notice
 from ligesind.safety.lexicon import load_lexicon
 from ligesind.safety.services.crisis import forget_patterns
 from tests.factories import UserFactory, make_admin, make_staff
@@ -24,6 +25,7 @@ def _isolated(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
     forget_patterns()  # the crisis lexicon each process holds in memory
+    forget_notice()  # and the site notice
     forget_index_version()  # and the forum index's version and category list
     categories_html.cache_clear()
     known_categories.cache_clear()

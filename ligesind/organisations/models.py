@@ -95,3 +95,23 @@ class LocalContact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.organisation}, {self.municipality})"
+
+
+class SiteNotice(models.Model):
+    """A short notice at the top of every page, switched on by an admin (e.g. rules during an
+    epidemic). There is one; it is shown while it is switched on."""
+
+    text = models.CharField(_("notice"), max_length=500, blank=True)
+    text_en = models.CharField(_("notice in English"), max_length=500, blank=True)
+    active = models.BooleanField(_("shown"), default=False)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("site notice")
+        verbose_name_plural = _("site notices")
+
+    def __str__(self) -> str:
+        return self.text

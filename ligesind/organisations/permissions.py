@@ -1,6 +1,6 @@
 """Who may do what with organisations: every rule one function."""
 
-from ligesind.accounts.permissions import AnyUser, is_member
+from ligesind.accounts.permissions import AnyUser, is_admin, is_member
 
 from .models import Organisation, OrganisationMembership
 
@@ -19,3 +19,7 @@ def has_joined(user: AnyUser, organisation: Organisation) -> bool:
     return OrganisationMembership.objects.filter(
         user_id=user.pk, organisation=organisation
     ).exists()
+
+
+def can_edit_site_notice(user: AnyUser) -> bool:
+    return is_admin(user)

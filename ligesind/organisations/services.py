@@ -1,14 +1,23 @@
-"""Joining and leaving organisations. The account, its contacts and everything written stay
-when a member leaves; only the link to the organisation goes."""
+"""Joining and leaving organisations (the account, its contacts and everything written stay
+when a member leaves; only the link to the organisation goes), and the site notice."""
 
+import time
+
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ligesind.accounts.models import User
 from ligesind.core.errors import DomainError, NotAllowed
 
 from . import permissions
-from .models import Organisation, OrganisationMembership
+from .models import Organisation, OrganisationMembership, SiteNotice
+
+NOTICE_KEY = "site:notice"
+NOTICE_SECONDS = 300
+NOTICE_LOCAL_SECONDS = 10.0
+_local: dict[str, tuple[float, dict[str, str]]] = {}
 
 
 def join_organisation(*, actor: User, organisation: Organisation) -> OrganisationMembership:
@@ -36,3 +45,49 @@ def organisations_of(user: User) -> list[Organisation]:
     if user.pk is None:
         return []
     return list(Organisation.objects.filter(memberships__user=user))
+
+
+def site_notice() -> SiteNotice:
+    notice, _created = SiteNotice.objects.get_or_create(pk=1)
+    return notice
+
+
+def shown_notice(language: str) -> str:
+    """The notice every page shows now, in the language (Danish when there is no English), or
+    "". Each process keeps it for NOTICE_LOCAL_SECONDS, then reads the shared cache, then the
+    database: a page reads it from the database at most once per process in that time."""
+    now = time.monotonic()
+    held = _local.get(NOTICE_KEY)
+    if held is not None and now - held[0] < NOTICE_LOCAL_SECONDS:
+        texts = held[1]
+    else:
+        cached: dict[str, str] | None = cache.get(NOTICE_KEY)
+        if cached is None:
+            notice = SiteNotice.objects.filter(pk=1, active=True).first()
+            cached = {"da": notice.text, "en": notice.text_en or notice.text} if notice else {}
+            cache.set(NOTICE_KEY, cached, NOTICE_SECONDS)
+        texts = cached
+        _local[NOTICE_KEY] = (now, texts)
+    return texts.get(language, texts.get("da", ""))
+
+
+def forget_notice() -> None:
+    """After a change: this process reads the notice again at once, the others within
+    NOTICE_LOCAL_SECONDS."""
+    _local.clear()
+    cache.delete(NOTICE_KEY)
+
+
+@transaction.atomic
+def set_site_notice(*, actor: User, text: str, text_en: str, active: bool) -> SiteNotice:
+    if not permissions.can_edit_site_notice(actor):
+        raise NotAllowed(_("Only administrators change the site notice."))
+    text, text_en = " ".join(text.split()), " ".join(text_en.split())
+    if active and not text:
+        raise DomainError(_("Write the notice before you show it."))
+    notice = site_notice()
+    notice.text, notice.text_en, notice.active = text, text_en, active
+    notice.updated_by, notice.updated_at = actor, timezone.now()
+    notice.save()
+    transaction.on_commit(forget_notice)
+    return notice

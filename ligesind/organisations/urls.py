@@ -9,4 +9,5 @@ urlpatterns = [
     path("organisations/<slug:slug>/join/", views.join, name="join"),
     path("organisations/<slug:slug>/leave/", views.leave, name="leave"),
     path("municipalities/<slug:slug>/", views.municipality, name="municipality"),
+    path("site-notice/", views.notice, name="notice"),
 ]

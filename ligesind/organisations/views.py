@@ -2,13 +2,15 @@
 
 from typing import cast
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ligesind.accounts.models import User
@@ -99,3 +101,39 @@ def leave(request: HttpRequest, slug: str) -> HttpResponse:
             % {"name": item.name},
         )
     return redirect("organisations:detail", slug=item.slug)
+
+
+class NoticeForm(forms.Form):
+    text = forms.CharField(
+        label=gettext_lazy("Notice in Danish"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("One or two short sentences. Shown at the top of every page."),
+    )
+    text_en = forms.CharField(
+        label=gettext_lazy("Notice in English"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Leave empty to show the Danish text on the English pages too."),
+    )
+    active = forms.BooleanField(label=gettext_lazy("Show the notice"), required=False)
+
+
+@login_required
+def notice(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_edit_site_notice(request.user):
+        raise Http404
+    current = services.site_notice()
+    initial = {"text": current.text, "text_en": current.text_en, "active": current.active}
+    form = NoticeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_site_notice(actor=cast(User, request.user), **form.cleaned_data)
+        except DomainError as error:
+            form.add_error("text", error.message)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("organisations:notice")
+    return render(request, "organisations/notice.html", {"form": form, "current": current})

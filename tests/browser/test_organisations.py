@@ -46,3 +46,21 @@ def test_a_member_joins_an_organisation(new_page, axe):
     expect(a.get_by_text("Velkommen til Peer-Netværket.")).to_be_visible()
     expect(a.get_by_role("button", name="Forlad Peer-Netværket")).to_be_visible()
     axe(a)
+
+
+def test_an_admin_shows_a_site_notice_to_everyone(new_page, page: Page, axe):
+    from tests.factories import make_admin
+
+    admin = make_admin()
+    a = new_page()
+    log_in(a, admin.email, admin)
+    a.goto("/site-notice/")
+    axe(a)
+    a.get_by_label("Besked på dansk").fill("Caféen holder lukket i uge 42.")
+    a.get_by_label("Vis beskeden").check()
+    a.get_by_role("button", name="Gem").click()
+    expect(a.get_by_text("Beskeden bliver vist nu.")).to_be_visible()
+    page.goto("/")
+    notice = page.get_by_role("complementary", name="Besked")
+    expect(notice).to_have_text("Caféen holder lukket i uge 42.")
+    axe(page)

@@ -2,6 +2,7 @@
 the account and everything in it."""
 
 import pytest
+from django.urls import reverse
 
 from ligesind.accounts import services as accounts
 from ligesind.core.errors import DomainError, NotAllowed
@@ -46,3 +47,30 @@ def test_the_export_holds_the_organisations_joined_and_erasure_removes_them(memb
     )
     accounts.delete_account(actor=member)
     assert not OrganisationMembership.objects.exists()
+
+
+def test_an_admin_switches_the_site_notice_on_and_off(
+    client, member, admin_user, django_capture_on_commit_callbacks
+):
+    url = reverse("organisations:notice")
+    client.force_login(member)
+    assert client.get(url).status_code == 404
+    with pytest.raises(NotAllowed):
+        services.set_site_notice(actor=member, text="x", text_en="", active=True)
+    client.force_login(admin_user)
+    answer = client.post(url, {"text": "", "active": "on"})
+    assert "Skriv beskeden, før du viser den" in answer.content.decode()  # nothing saved
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"text": "Husk: caféen er lukket i uge 42.", "active": "on"})
+    client.logout()
+    assert "Husk: caféen er lukket i uge 42." in client.get("/").content.decode()
+    assert "Husk: caféen er lukket i uge 42." in client.get("/en/").content.decode()  # no English
+    client.force_login(admin_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"text": "<b>Lukket</b>", "text_en": "Closed", "active": "on"})
+    page = client.get("/").content.decode()
+    assert "&lt;b&gt;Lukket&lt;/b&gt;" in page  # escaped
+    assert "Closed" in client.get("/en/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"text": "Lukket", "active": ""})
+    assert "site-notice" not in client.get("/").content.decode()

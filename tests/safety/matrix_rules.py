@@ -47,6 +47,7 @@ RULES: dict[str, Rule] = {
     "organisations:detail": Rule(ALL, pk("organisation", "slug")),
     "organisations:municipality": Rule(ALL, lambda ids: {"slug": "odense"}),
     "organisations:join": Rule(SIGNED_IN, pk("organisation", "slug"), method="post"),
+    "organisations:notice": Rule(ADMIN),
     "organisations:leave": Rule(
         SIGNED_IN,
         pk("organisation", "slug"),

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ligesind.core.fields import EncryptedTextField
 from ligesind.core.models import Municipality
 
 
@@ -115,3 +116,54 @@ class SiteNotice(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class ContactTopic(models.TextChoices):
+    VOLUNTEER = "volunteer", _("I would like to become a volunteer")
+    TAKE_PART = "take_part", _("I would like to take part in an activity or a course")
+    RESEARCH = "research", _("I would like to take part in research")
+    WORKPLACE = "workplace", _("A workplace asks for advice, a talk or a workshop")
+    OTHER = "other", _("Something else")
+
+
+class ContactStatus(models.TextChoices):
+    NEW = "new", _("New")
+    ANSWERED = "answered", _("Answered")
+
+
+class ContactRequest(models.Model):
+    """Someone wrote to an organisation through its page. Its local contacts' staff accounts
+    (or, without any, the administrators) read it inside the platform. The text and the ways
+    to answer are stored encrypted and deleted a year after it was answered."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="contact_requests"
+    )
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    topic = models.CharField(max_length=20, choices=ContactTopic.choices)
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="contact_requests",
+    )
+    name = EncryptedTextField(blank=True)
+    reach = EncryptedTextField(blank=True)  # an e-mail address or a phone number
+    text = EncryptedTextField()
+    created_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=10, choices=ContactStatus.choices, default="new")
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    handled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("contact request")
+        verbose_name_plural = _("contact requests")
+
+    def __str__(self) -> str:
+        return f"{self.organisation} {self.created_at:%Y-%m-%d}"

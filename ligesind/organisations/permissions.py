@@ -2,7 +2,7 @@
 
 from ligesind.accounts.permissions import AnyUser, is_admin, is_member
 
-from .models import Organisation, OrganisationMembership
+from .models import LocalContact, Organisation, OrganisationMembership
 
 
 def can_join(user: AnyUser, organisation: Organisation) -> bool:
@@ -23,3 +23,20 @@ def has_joined(user: AnyUser, organisation: Organisation) -> bool:
 
 def can_edit_site_notice(user: AnyUser) -> bool:
     return is_admin(user)
+
+
+def is_organisation_staff(user: AnyUser, organisation: Organisation) -> bool:
+    """Staff of an organisation, as far as the platform knows it yet: the accounts behind its
+    local contacts."""
+    if user.pk is None:
+        return False
+    return LocalContact.objects.filter(organisation=organisation, user_id=user.pk).exists()
+
+
+def can_read_contact_requests(user: AnyUser, organisation: Organisation) -> bool:
+    return is_admin(user) or (is_member(user) and is_organisation_staff(user, organisation))
+
+
+def can_write_to(user: AnyUser, organisation: Organisation) -> bool:
+    """Anyone may write to an organisation, visitors too; a signed-in account must be active."""
+    return user.pk is None or bool(getattr(user, "is_active", False))

@@ -35,7 +35,7 @@ def organisation(request: HttpRequest, slug: str) -> HttpResponse:
     municipalities = item.municipalities.prefetch_related(
         Prefetch(
             "contacts",
-            queryset=LocalContact.objects.filter(organisation=item),
+            queryset=LocalContact.objects.filter(organisation=item).select_related("organisation"),
             to_attr="local_contacts",
         )
     )
@@ -51,6 +51,7 @@ def organisation(request: HttpRequest, slug: str) -> HttpResponse:
         "municipalities": municipalities,
         "joined": permissions.has_joined(request.user, item),
         "can_join": permissions.can_join(request.user, item),
+        "can_read_requests": permissions.can_read_contact_requests(request.user, item),
     }
     return render(request, "organisations/detail.html", context)
 

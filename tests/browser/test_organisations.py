@@ -31,7 +31,7 @@ def test_public_pages_for_a_visitor(page: Page, axe, size):
         no_sideways_scrolling(page)
         axe(page)
     page.goto("/municipalities/helsingoer/")
-    expect(page.get_by_text("Mads Krogh", exact=False)).to_be_visible()
+    expect(page.get_by_text("Mads Krogh", exact=True)).to_be_visible()
 
 
 def test_a_member_joins_an_organisation(new_page, axe):
@@ -64,3 +64,37 @@ def test_an_admin_shows_a_site_notice_to_everyone(new_page, page: Page, axe):
     notice = page.get_by_role("complementary", name="Besked")
     expect(notice).to_have_text("Caféen holder lukket i uge 42.")
     axe(page)
+
+
+def test_a_visitor_writes_and_the_local_coordinator_reads_it(new_page, page: Page, axe):
+    from ligesind.accounts.models import Role
+    from ligesind.organisations.models import LocalContact
+    from tests.factories import make_admin, make_staff
+
+    load_demo_organisations()
+    coordinator = make_staff(Role.COORDINATOR, "Helsingør", admin=make_admin(), alias="Mads")
+    LocalContact.objects.filter(municipality__name="Helsingør").update(user=coordinator)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/municipalities/helsingoer/")
+    page.get_by_role("link", name="Skriv til Mads Krogh her").click()
+    page.get_by_label("Jeg vil gerne være frivillig").check()
+    page.get_by_label("Din besked").fill("Jeg har selv været syg og vil gerne hjælpe andre.")
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_role("alert")).to_be_visible()  # no way to answer given: a clear error
+    expect(page.get_by_label("Din besked")).to_have_value(
+        "Jeg har selv været syg og vil gerne hjælpe andre."
+    )
+    axe(page)
+    page.get_by_label("E-mail eller telefon, så vi kan svare").fill("12 34 56 78")
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Din besked er sendt")
+    no_sideways_scrolling(page)
+    axe(page)
+    c = new_page()
+    log_in(c, coordinator.email, coordinator)
+    c.goto("/organisations/peer-partnerskabet/")
+    c.get_by_role("link", name="Det, folk har skrevet til os").click()
+    expect(c.get_by_text("Jeg har selv været syg", exact=False)).to_be_visible()
+    axe(c)
+    c.get_by_role("button", name="Marker som besvaret").click()
+    expect(c.get_by_text("Markeret som besvaret.")).to_be_visible()

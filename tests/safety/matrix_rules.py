@@ -48,6 +48,16 @@ RULES: dict[str, Rule] = {
     "organisations:municipality": Rule(ALL, lambda ids: {"slug": "odense"}),
     "organisations:join": Rule(SIGNED_IN, pk("organisation", "slug"), method="post"),
     "organisations:notice": Rule(ADMIN),
+    "organisations:contact": Rule(ALL, pk("organisation", "slug"), why="anyone may write"),
+    "organisations:contact_sent": Rule(ALL, pk("organisation", "slug")),
+    "organisations:requests": Rule(
+        ADMIN, pk("organisation", "slug"), why="its local contacts' accounts, and admins"
+    ),
+    "organisations:answered": Rule(
+        ADMIN,
+        lambda ids: {"slug": ids["organisation"], "pk": ids["contact_request"]},
+        method="post",
+    ),
     "organisations:leave": Rule(
         SIGNED_IN,
         pk("organisation", "slug"),

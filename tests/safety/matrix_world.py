@@ -21,7 +21,7 @@ from ligesind.core.services import notify
 from ligesind.matching import services as matching
 from ligesind.matching.models import CheckIn
 from ligesind.messaging import services as messaging
-from ligesind.organisations.models import Organisation
+from ligesind.organisations.models import ContactRequest, Organisation
 from ligesind.safety import services as safety
 from ligesind.safety.models import CrisisAlert, CrisisTerm
 from tests.activities.conftest import activity_data
@@ -143,6 +143,9 @@ def build_world() -> World:
     )
     organisation.municipalities.add(odense)
     ids["organisation"] = organisation.slug
+    ids["contact_request"] = ContactRequest.objects.create(
+        organisation=organisation, topic="other", sender=alice, text="Hej"
+    ).pk
     users: dict[str, User | None] = {
         "anonymous": None,
         "member": alice,

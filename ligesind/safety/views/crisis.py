@@ -121,6 +121,7 @@ WHERE = {
     "profile": gettext_lazy("the profile story"),
     "report": gettext_lazy("a report"),
     "appeal": gettext_lazy("an appeal"),
+    "contact": gettext_lazy("a message to an organisation"),
 }
 
 

@@ -24,6 +24,23 @@ EXPORT_EXCLUDED: dict[str, str] = {
     "account.EmailConfirmation": "Short-lived e-mail verification keys; the address is exported.",
     "mfa.Authenticator": "Two-factor secrets must never leave the server; its type and date are "
     "exported under 'account'.",
+    **dict.fromkeys(
+        (
+            "wagtailadmin.EditingSession",
+            "wagtailadmin.FormState",
+            "wagtailcore.Comment",
+            "wagtailcore.CommentReply",
+            "wagtailcore.ModelLogEntry",
+            "wagtailcore.PageLogEntry",
+            "wagtailcore.PageSubscription",
+            "wagtailcore.TaskState",
+            "wagtailcore.UploadedFile",
+            "wagtailcore.WorkflowState",
+            "wagtailusers.UserProfile",
+        ),
+        "The page editor's (Wagtail's) own record of staff work on the public pages; "
+        "what a staff member wrote and uploaded is exported under 'pages'.",
+    ),
 }
 
 

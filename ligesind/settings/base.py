@@ -60,6 +60,18 @@ INSTALLED_APPS = [
     "ligesind.safety",
     "ligesind.community",
     "ligesind.organisations",
+    "ligesind.pages",
+    # Wagtail edits the public pages and news (/cms/); see docs/architecture.md
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.images",
+    "wagtail.documents",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
 ]
 
 MIDDLEWARE = [
@@ -359,3 +371,14 @@ LIGESIND_THREADS_PER_PAGE = 30
 LIGESIND_FORUM_POSTS_PER_MINUTE = int(os.environ.get("LIGESIND_FORUM_POSTS_PER_MINUTE", "10"))
 LIGESIND_FORUM_FIRST_DAY_THREADS = int(os.environ.get("LIGESIND_FORUM_FIRST_DAY_THREADS", "3"))
 LIGESIND_API_RATE = os.environ.get("LIGESIND_API_RATE", "120/m")
+
+# Wagtail: the public pages' editor at /cms/ (docs/architecture.md). No calls home.
+WAGTAIL_SITE_NAME = "Ligesind"
+WAGTAILADMIN_BASE_URL = LIGESIND_SITE_URL
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+WAGTAIL_I18N_ENABLED = False
+WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no calls to other sites from the editor

@@ -6,6 +6,7 @@ from ligesind.core.demo import DEMO_PASSWORD, MEMBER_COUNT, MEMBER_LOGIN, load_d
 from ligesind.matching.demo import load_demo_matching
 from ligesind.messaging.demo import load_demo_messages
 from ligesind.organisations.demo import load_demo_organisations
+from ligesind.pages.demo import load_demo_pages
 from ligesind.safety.demo import load_demo_safety
 
 
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         load_demo_safety()
         load_demo_community()
         load_demo_organisations()
+        load_demo_pages()
         out = self.stdout
         out.write(self.style.SUCCESS(f"Demo data loaded: {MEMBER_COUNT} members and staff."))
         out.write(f"\nEvery demo login has the password: {DEMO_PASSWORD}\n")
@@ -30,6 +32,7 @@ class Command(BaseCommand):
             places = f" ({', '.join(login.municipalities)})" if login.municipalities else ""
             out.write(f"  {login.role:<26} {login.email}{places}")
         out.write(
+            "\nThe public pages' editor is at /cms/ (admins)."
             "\nStaff logins ask for a two-factor code. Get the current one with:\n"
             "  .venv/bin/python -m ligesind democode EMAIL\n"
         )

@@ -1,0 +1,106 @@
+"""The public site's pages and news, edited by staff in Wagtail (/cms/): drafts, revisions,
+preview, scheduled publishing, images with alt texts and an accessibility check before
+publishing. Only live, public pages are ever shown to visitors."""
+
+from typing import Any
+
+from django.db import models
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+# What editors may use in a text: headings, emphasis, lists, links and images (each with its
+# alt text). No embeds and no raw HTML.
+TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "image", "hr"]
+
+
+class PagesHome(Page):
+    """/pages/: what the site explains, and the way to the news."""
+
+    intro = models.CharField(_("introduction"), max_length=300, blank=True)
+    body = RichTextField(_("text"), features=TEXT_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    subpage_types = ["pages.ContentPage", "pages.NewsIndexPage"]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("start of the public pages")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = self.get_children().live().public().specific()
+        return context
+
+
+class ContentPage(Page):
+    """A page that explains: what peer support is, recovery, why there is a fee, workplaces."""
+
+    intro = models.CharField(_("introduction"), max_length=300, blank=True)
+    body = RichTextField(_("text"), features=TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    subpage_types = ["pages.ContentPage"]
+    parent_page_types = ["pages.PagesHome", "pages.ContentPage"]
+
+    class Meta:
+        verbose_name = _("page")
+
+
+class NewsIndexPage(Page):
+    intro = models.CharField(_("introduction"), max_length=300, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["pages.NewsPage"]
+    parent_page_types = ["pages.PagesHome"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("news")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        news = published_news().child_of(self).select_related("organisation")
+        slug = request.GET.get("organisation", "")
+        if slug:
+            news = news.filter(organisation__slug=slug)
+        context["news"] = news[:50]
+        context["organisation_slug"] = slug
+        return context
+
+
+class NewsPage(Page):
+    date = models.DateField(_("date"), default=timezone.localdate)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    intro = models.CharField(_("introduction"), max_length=300)
+    body = RichTextField(_("text"), features=TEXT_FEATURES)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("organisation"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    subpage_types: list[str] = []
+    parent_page_types = ["pages.NewsIndexPage"]
+
+    class Meta:
+        verbose_name = _("news item")
+        ordering = ["-date"]
+
+
+def published_news() -> Any:
+    """News a visitor may read: live (published, and its scheduled time has come) and public."""
+    return NewsPage.objects.live().public().order_by("-date", "-first_published_at")

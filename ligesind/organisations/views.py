@@ -18,6 +18,7 @@ from ligesind.activities.models import Activity
 from ligesind.activities.permissions import visible_activities_q
 from ligesind.core.errors import DomainError
 from ligesind.core.models import Municipality
+from ligesind.pages.models import shown_testimonials
 
 from . import permissions, services
 from .models import LocalContact, Organisation
@@ -47,6 +48,7 @@ def organisation(request: HttpRequest, slug: str) -> HttpResponse:
     ).select_related("municipality")[:COMING_ACTIVITIES]
     context = {
         "organisation": item,
+        "testimonials": shown_testimonials().filter(organisation=item)[:3],
         "activities": coming,
         "municipalities": municipalities,
         "joined": permissions.has_joined(request.user, item),

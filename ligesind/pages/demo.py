@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from ligesind.organisations.models import Organisation
 
-from .models import NewsIndexPage, NewsPage
+from .models import NewsIndexPage, NewsPage, Testimonial
 from .setup import ensure_public_pages
 
 NEWS = [
@@ -75,3 +75,19 @@ def load_demo_pages() -> None:
         revision = page.save_revision()
         if state != "draft":
             revision.publish()
+
+    _load_testimonials(organisations)
+
+
+def _load_testimonials(organisations: dict[str, Organisation]) -> None:
+    odense = organisations.get("peer-to-peer-odense")
+    Testimonial.objects.get_or_create(
+        person="Peer guide, Søren, 30 år",
+        defaults={
+            "quote": "Det gode ved Peer to Peer er fællesskabet og glæden, jeg ser fra både"
+            " andre frivillige og brugerne.",
+            "organisation": odense,
+            "consent_given_on": timezone.localdate(),
+            "consent_how": "Demo: citatet fra projektets egen side",
+        },
+    )

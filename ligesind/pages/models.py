@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.snippets.models import register_snippet
 
 # What editors may use in a text: headings, emphasis, lists, links and images (each with its
 # alt text). No embeds and no raw HTML.
@@ -34,6 +35,7 @@ class PagesHome(Page):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["children"] = self.get_children().live().public().specific()
+        context["testimonials"] = shown_testimonials().select_related("organisation")[:6]
         return context
 
 
@@ -104,3 +106,53 @@ class NewsPage(Page):
 def published_news() -> Any:
     """News a visitor may read: live (published, and its scheduled time has come) and public."""
     return NewsPage.objects.live().public().order_by("-date", "-first_published_at")
+
+
+@register_snippet
+class Testimonial(models.Model):
+    """Someone's own words about peer support, shown on the public pages only with their
+    consent: the date it was given and how are required, and switching it off (consent
+    withdrawn) takes it off every page at once."""
+
+    quote = models.TextField(_("their words"), max_length=600)
+    person = models.CharField(
+        _("how they are named"), max_length=80, help_text=_("As they agreed, e.g. “Søren, 30 år”.")
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    consent_given_on = models.DateField(_("consent given on"))
+    consent_how = models.CharField(
+        _("how consent was given"),
+        max_length=200,
+        help_text=_("E.g. “in writing, kept by the coordinator”."),
+    )
+    shown = models.BooleanField(
+        _("shown"), default=True, help_text=_("Switch off at once if they withdraw consent.")
+    )
+
+    panels = [
+        FieldPanel("quote"),
+        FieldPanel("person"),
+        FieldPanel("organisation"),
+        FieldPanel("consent_given_on"),
+        FieldPanel("consent_how"),
+        FieldPanel("shown"),
+    ]
+
+    class Meta:
+        verbose_name = _("testimonial")
+        verbose_name_plural = _("testimonials")
+        ordering = ["-consent_given_on"]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.quote[:40]}"
+
+
+def shown_testimonials() -> Any:
+    return Testimonial.objects.filter(shown=True, consent_given_on__lte=timezone.localdate())

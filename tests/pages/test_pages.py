@@ -95,3 +95,27 @@ def test_a_member_without_rights_gets_no_editor(client):
     client.force_login(UserFactory.create())
     answer = client.get("/cms/pages/")
     assert answer.status_code == 302 and "login" in answer["Location"]
+
+
+def test_testimonials_only_with_consent_and_switched_on(client):
+    from ligesind.pages.models import Testimonial
+
+    network = Organisation.objects.create(
+        name="Peer-Netværket", slug="peer-netvaerket", kind="network", summary="For peers"
+    )
+    today = timezone.localdate()
+    Testimonial.objects.create(
+        quote="<b>Det hjalp</b> at møde andre.",
+        person="Mette, 41 år",
+        organisation=network,
+        consent_given_on=today,
+        consent_how="skriftligt",
+    )
+    Testimonial.objects.create(
+        quote="Trukket tilbage", person="A", consent_given_on=today, consent_how="x", shown=False
+    )
+    page = client.get("/pages/").content.decode()
+    assert "&lt;b&gt;Det hjalp&lt;/b&gt; at møde andre." in page and "Mette, 41 år" in page
+    assert "Trukket tilbage" not in page
+    page = client.get("/organisations/peer-netvaerket/").content.decode()
+    assert "Det hjalp" in page

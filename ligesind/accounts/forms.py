@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ligesind.core.errors import DomainError
 from ligesind.core.models import Municipality
+from ligesind.organisations.models import Organisation
 
 from . import services
 from .aliases import clean_alias
@@ -227,6 +228,13 @@ class GrantRoleForm(forms.Form):
         queryset=Municipality.objects.all(),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Organisations the role acts for"),
+        queryset=Organisation.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None ticked: every organisation."),
     )
 
     def clean_email(self) -> User:

@@ -248,12 +248,21 @@ class Role(models.TextChoices):
 
 
 class RoleAssignment(models.Model):
-    """A role held by a user. Coordinators (and peer guides) are scoped to municipalities."""
+    """A role held by a user. Coordinators (and peer guides) are scoped to municipalities, and
+    any role may be scoped to organisations."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     municipalities = models.ManyToManyField(
         Municipality, blank=True, verbose_name=_("municipalities")
+    )
+    # The organisations the role acts for; none means every organisation (one organisation
+    # installations, and staff of the whole installation).
+    organisations = models.ManyToManyField(
+        "organisations.Organisation",
+        blank=True,
+        related_name="staff_roles",
+        verbose_name=_("organisations"),
     )
     granted_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

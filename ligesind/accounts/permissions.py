@@ -122,6 +122,26 @@ def role_municipality_ids(user: AnyUser, role: Role) -> frozenset[int]:
     ) - {None}
 
 
+def role_organisation_ids(user: AnyUser, role: Role) -> frozenset[int] | None:
+    """The organisations a role acts for (None: every organisation; empty: no such role)."""
+    member = _user(user)
+    if member is None or not has_role(member, role):
+        return frozenset()
+    ids = frozenset(
+        RoleAssignment.objects.filter(user=member, role=role).values_list(
+            "organisations", flat=True
+        )
+    )
+    return None if ids == {None} else ids - {None}
+
+
+def acts_for_organisation(user: AnyUser, role: Role, organisation_id: int | None) -> bool:
+    """Whether the user's role covers this organisation (something of no organisation is
+    covered by every holder of the role)."""
+    covered = role_organisation_ids(user, role)
+    return covered is None or organisation_id is None or organisation_id in covered
+
+
 def coordinated_municipality_ids(user: AnyUser) -> frozenset[int]:
     return role_municipality_ids(user, Role.COORDINATOR)
 

@@ -4,6 +4,7 @@ import hashlib
 import secrets
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -248,6 +249,7 @@ def grant_role(
     user: User,
     role: Role,
     municipalities: Iterable[Municipality] = (),
+    organisations: Iterable[Any] = (),
 ) -> RoleAssignment:
     """Give ``user`` a role. Every role needs two-factor login on the account first."""
     if not permissions.can_manage_roles(actor):
@@ -267,6 +269,7 @@ def grant_role(
         user=user, role=role, defaults={"granted_by": actor}
     )
     assignment.municipalities.set(places)
+    assignment.organisations.set(list(organisations))
     if created:
         notify(user, "role_granted", params={"role": source_text(Role(role).label)})
     if role == Role.ADMIN:

@@ -319,6 +319,7 @@ def roles(request: HttpRequest) -> HttpResponse:
                 user=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
                 municipalities=form.cleaned_data["municipalities"],
+                organisations=form.cleaned_data["organisations"],
             )
         except DomainError as error:
             form.add_error(None, error.message)
@@ -326,7 +327,7 @@ def roles(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The role is granted."))
             return redirect("accounts:roles")
     assignments = RoleAssignment.objects.select_related("user__profile").prefetch_related(
-        "municipalities"
+        "municipalities", "organisations"
     )
     return render(request, "accounts/roles.html", {"form": form, "assignments": assignments})
 

@@ -6,6 +6,7 @@ from django.db.models import Q, QuerySet
 
 from ligesind.accounts.models import Profile, Role
 from ligesind.accounts.permissions import (
+    acts_for_organisation,
     blocked_user_ids,
     coordinated_municipality_ids,
     coordinates_municipality,
@@ -100,9 +101,15 @@ def can_create_group_activity(user: AnyUser, group: Group) -> bool:
 
 
 def can_manage_activity(user: AnyUser, activity: Activity) -> bool:
-    """The organiser, a coordinator of its municipality, or an admin: attendees, changes."""
+    """The organiser, a coordinator of its municipality acting for its organisation, or an
+    admin: attendees, changes."""
     return is_member(user) and (
-        activity.organiser_id == user.pk or coordinates_municipality(user, activity.municipality_id)
+        activity.organiser_id == user.pk
+        or is_admin(user)
+        or (
+            coordinates_municipality(user, activity.municipality_id)
+            and acts_for_organisation(user, Role.COORDINATOR, activity.organisation_id)
+        )
     )
 
 

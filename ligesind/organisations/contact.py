@@ -83,8 +83,15 @@ def _take_rate(key: str) -> None:
 def recipients(organisation: Organisation, municipality: Municipality | None) -> list[User]:
     contacts = LocalContact.objects.filter(organisation=organisation, user__is_active=True)
     local = contacts.filter(municipality=municipality) if municipality else contacts.none()
-    ids = set(local.values_list("user_id", flat=True)) or set(
-        contacts.values_list("user_id", flat=True)
+    staff = User.objects.filter(
+        roles__role=Role.COORDINATOR, roles__organisations=organisation, is_active=True
+    )
+    if municipality is not None:
+        staff = staff.filter(roles__municipalities=municipality)
+    ids = (
+        set(local.values_list("user_id", flat=True))
+        or set(staff.values_list("pk", flat=True))
+        or set(contacts.values_list("user_id", flat=True))
     )
     if not ids:
         admins = Q(is_superuser=True) | Q(roles__role=Role.ADMIN)

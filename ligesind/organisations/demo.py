@@ -3,7 +3,7 @@ people are invented; the demo coordinators' accounts are linked, never shown).""
 
 from typing import Any
 
-from ligesind.accounts.models import Interest, RoleAssignment, User
+from ligesind.accounts.models import Interest, Role, RoleAssignment, User
 from ligesind.activities.models import Activity
 from ligesind.core.demo import DOMAIN
 from ligesind.core.models import Municipality
@@ -111,8 +111,10 @@ def _place_demo_activities() -> None:
                 [interests[n % len(interests)], interests[(n * 7) % len(interests)]]
             )
     for assignment in RoleAssignment.objects.prefetch_related("municipalities"):
-        for place in assignment.municipalities.all():
-            if place.pk in where:
-                OrganisationMembership.objects.get_or_create(
-                    user_id=assignment.user_id, organisation=where[place.pk]
-                )
+        mine = {where[p.pk] for p in assignment.municipalities.all() if p.pk in where}
+        for organisation in mine:
+            OrganisationMembership.objects.get_or_create(
+                user_id=assignment.user_id, organisation=organisation
+            )
+        if assignment.role == Role.COORDINATOR and mine:
+            assignment.organisations.set(mine)  # coordinators act for their organisations

@@ -1,6 +1,7 @@
 """Who may do what with organisations: every rule one function."""
 
-from ligesind.accounts.permissions import AnyUser, is_admin, is_member
+from ligesind.accounts.models import Role
+from ligesind.accounts.permissions import AnyUser, is_admin, is_member, role_organisation_ids
 
 from .models import LocalContact, Organisation, OrganisationMembership
 
@@ -25,11 +26,18 @@ def can_edit_site_notice(user: AnyUser) -> bool:
     return is_admin(user)
 
 
+STAFF_ROLES = (Role.COORDINATOR, Role.TREASURER, Role.RESEARCHER)
+
+
 def is_organisation_staff(user: AnyUser, organisation: Organisation) -> bool:
-    """Staff of an organisation, as far as the platform knows it yet: the accounts behind its
-    local contacts."""
+    """Staff of an organisation: a staff role scoped to it (a role for every organisation does
+    not make one staff of each), or the account behind one of its local contacts."""
     if user.pk is None:
         return False
+    for role in STAFF_ROLES:
+        covered = role_organisation_ids(user, role)
+        if covered is not None and organisation.pk in covered:
+            return True
     return LocalContact.objects.filter(organisation=organisation, user_id=user.pk).exists()
 
 

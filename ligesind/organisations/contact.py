@@ -83,11 +83,10 @@ def _take_rate(key: str) -> None:
 def recipients(organisation: Organisation, municipality: Municipality | None) -> list[User]:
     contacts = LocalContact.objects.filter(organisation=organisation, user__is_active=True)
     local = contacts.filter(municipality=municipality) if municipality else contacts.none()
-    staff = User.objects.filter(
-        roles__role=Role.COORDINATOR, roles__organisations=organisation, is_active=True
-    )
-    if municipality is not None:
-        staff = staff.filter(roles__municipalities=municipality)
+    scope = Q(roles__role=Role.COORDINATOR, roles__organisations=organisation)
+    if municipality is not None:  # the same role must cover the municipality too
+        scope &= Q(roles__municipalities=municipality)
+    staff = User.objects.filter(scope, is_active=True)
     ids = (
         set(local.values_list("user_id", flat=True))
         or set(staff.values_list("pk", flat=True))

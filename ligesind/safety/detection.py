@@ -449,9 +449,3 @@ class _Index:
                 self.seen.clear()
             self.seen[word.raw] = hits
         return hits
-
-
-def find(text: str, patterns: Iterable[Pattern]) -> str | None:
-    """The first phrase found in ``text``, or ``None`` (no idioms; for a quick check)."""
-    finding = Lexicon(patterns).find(text)
-    return finding.phrase if finding else None

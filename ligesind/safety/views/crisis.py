@@ -58,13 +58,19 @@ def alert(request: HttpRequest, pk: int) -> HttpResponse:
         what=gettext_lazy("text with crisis language"),
         purpose=gettext_lazy("crisis alert"),
     )
+    return _alert_page(request, item, WriteForm())
+
+
+def _alert_page(
+    request: HttpRequest, item: CrisisAlert, form: "WriteForm", status: int = 200
+) -> HttpResponse:
     context = {
         "alert": item,
         "statuses": AlertStatus.choices,
         "where": WHERE.get(item.where, item.where),
-        "form": WriteForm(),
+        "form": form,
     }
-    return render(request, "safety/alert.html", context)
+    return render(request, "safety/alert.html", context, status=status)
 
 
 class WriteForm(forms.Form):
@@ -96,13 +102,7 @@ def alert_write(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Your message is sent."))
             return redirect("messaging:conversation", pk=conversation.pk)
-    context = {
-        "alert": item,
-        "statuses": AlertStatus.choices,
-        "where": WHERE.get(item.where, item.where),
-        "form": form,
-    }
-    return render(request, "safety/alert.html", context, status=400)
+    return _alert_page(request, item, form, status=400)
 
 
 # Where the text was written, as moderators read it.

@@ -1,5 +1,6 @@
 """factory_boy factories. State is built through the services, as the application builds it."""
 
+from collections.abc import Iterable
 from typing import Any
 
 import factory
@@ -11,6 +12,7 @@ from ligesind.accounts import services
 from ligesind.accounts.consent import current_version
 from ligesind.accounts.models import Role, User
 from ligesind.core.models import Municipality
+from ligesind.organisations.models import Organisation
 
 PASSWORD = "a-long-test-password-42"
 
@@ -56,12 +58,29 @@ def make_admin() -> User:
     return user
 
 
-def make_staff(role: Role, *places: str, admin: User | None = None, **profile: Any) -> User:
+def make_staff(
+    role: Role,
+    *places: str,
+    admin: User | None = None,
+    organisations: Iterable[Organisation] = (),
+    **profile: Any,
+) -> User:
+    """A two-factor account with a role in these municipalities, acting for these
+    organisations (none: every organisation)."""
     user = with_two_factor(UserFactory.create(**{f"member__{k}": v for k, v in profile.items()}))
     services.grant_role(
         actor=admin or make_admin(),
         user=user,
         role=role,
         municipalities=[municipality(p) for p in places],
+        organisations=organisations,
     )
     return User.objects.get(pk=user.pk)
+
+
+def make_organisation(
+    name: str, slug: str, *places: str, kind: str = "partnership"
+) -> Organisation:
+    organisation = Organisation.objects.create(name=name, slug=slug, kind=kind, summary=name)
+    organisation.municipalities.set([municipality(p) for p in places])
+    return organisation

@@ -146,6 +146,37 @@ def coordinated_municipality_ids(user: AnyUser) -> frozenset[int]:
     return role_municipality_ids(user, Role.COORDINATOR)
 
 
+def coordinates(user: AnyUser, municipality_id: int | None, organisation_id: int | None) -> bool:
+    """An admin, or a coordinator whose role covers this municipality and acts for this
+    organisation (something of no organisation is every local coordinator's)."""
+    return coordinates_municipality(user, municipality_id) and (
+        is_admin(user) or acts_for_organisation(user, Role.COORDINATOR, organisation_id)
+    )
+
+
+def scope_q(
+    user: AnyUser,
+    role: Role = Role.COORDINATOR,
+    *,
+    municipality: str = "municipality",
+    organisation: str = "organisation",
+) -> Q | None:
+    """What a role holder's scope covers, as a filter on ``municipality`` and ``organisation``
+    fields: None for an admin (everything), nothing for someone without the role."""
+    if is_admin(user):
+        return None
+    places = role_municipality_ids(user, role)
+    if not places:
+        return Q(pk__in=[])
+    covered = Q(**{f"{municipality}__in": places})
+    organisations = role_organisation_ids(user, role)
+    if organisations is not None:
+        covered &= Q(**{f"{organisation}__isnull": True}) | Q(
+            **{f"{organisation}__in": organisations}
+        )
+    return covered
+
+
 def coordinates_municipality(user: AnyUser, municipality_id: int | None) -> bool:
     """An admin, or a coordinator whose role covers this municipality."""
     return is_member(user) and (
@@ -154,15 +185,22 @@ def coordinates_municipality(user: AnyUser, municipality_id: int | None) -> bool
     )
 
 
-def coordinators_of(municipality_id: int | None) -> list[User]:
-    """The active coordinators of a municipality (to tell them about work waiting there)."""
+def acting_for(organisation_id: int | None) -> Q:
+    """Role assignments that act for an organisation (those scoped to none act for all)."""
+    if organisation_id is None:
+        return Q()
+    return Q(organisations__isnull=True) | Q(organisations=organisation_id)
+
+
+def coordinators_of(municipality_id: int | None, organisation_id: int | None = None) -> list[User]:
+    """The active coordinators of a municipality who act for the organisation (to tell them
+    about work waiting there)."""
     if municipality_id is None:
         return []
-    return list(
-        User.objects.filter(
-            roles__role=Role.COORDINATOR, roles__municipalities=municipality_id, is_active=True
-        ).distinct()
+    roles = RoleAssignment.objects.filter(
+        acting_for(organisation_id), role=Role.COORDINATOR, municipalities=municipality_id
     )
+    return list(User.objects.filter(pk__in=roles.values("user_id"), is_active=True))
 
 
 def blocked_user_ids(user: AnyUser) -> frozenset[int]:

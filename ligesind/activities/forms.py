@@ -179,16 +179,33 @@ class CourseRunForm(forms.Form):
     day = forms.DateField(label=_("Date of the first session"), widget=DateInput)
     start = forms.TimeField(label=_("Starts at"), widget=TimeInput)
     capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=20, initial=10)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("None"),
+        help_text=_("The organisation that holds the course; it must work in the municipality."),
+    )
     leaders = AliasChoiceField(
         label=_("Leaders"),
         queryset=User.objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args: Any, municipalities: Any, leaders: Any, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        municipalities: Any,
+        leaders: Any,
+        organisations: Any,
+        organisation_required: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = municipalities  # type: ignore[attr-defined]
         self.fields["leaders"].queryset = leaders  # type: ignore[attr-defined]
+        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+        self.fields["organisation"].required = organisation_required
 
 
 class MoveSessionForm(forms.Form):
@@ -209,6 +226,13 @@ class SessionNotesForm(forms.Form):
 class AccompanimentForm(forms.Form):
     municipality = forms.ModelChoiceField(
         label=_("Municipality"), queryset=Municipality.objects.all()
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.all(),
+        required=False,
+        empty_label=_("Any organisation in my municipality"),
+        help_text=_("If you know the organisation you would like company from."),
     )
     what = forms.CharField(
         label=_("What would you like company for?"),

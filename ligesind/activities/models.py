@@ -164,6 +164,14 @@ class CourseRun(models.Model):
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, verbose_name=_("municipality")
     )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="course_runs",
+        verbose_name=_("organisation"),
+    )
     place = models.CharField(_("place"), max_length=200)
     capacity = models.PositiveSmallIntegerField(_("places"), default=10)
     leaders = models.ManyToManyField(
@@ -246,6 +254,14 @@ class Accompaniment(models.Model):
     member = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="accompaniments")
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, verbose_name=_("municipality")
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="accompaniments",
+        verbose_name=_("organisation"),
     )
     what = EncryptedTextField(_("what would you like company for?"))
     where = EncryptedTextField(_("where"))

@@ -9,11 +9,12 @@ from ligesind.accounts.permissions import (
     acts_for_organisation,
     blocked_user_ids,
     coordinated_municipality_ids,
-    coordinates_municipality,
+    coordinates,
     has_role,
     is_admin,
     is_member,
     role_municipality_ids,
+    role_organisation_ids,
 )
 from ligesind.community.models import Group
 from ligesind.community.permissions import (
@@ -106,10 +107,7 @@ def can_manage_activity(user: AnyUser, activity: Activity) -> bool:
     return is_member(user) and (
         activity.organiser_id == user.pk
         or is_admin(user)
-        or (
-            coordinates_municipality(user, activity.municipality_id)
-            and acts_for_organisation(user, Role.COORDINATOR, activity.organisation_id)
-        )
+        or coordinates(user, activity.municipality_id, activity.organisation_id)
     )
 
 
@@ -131,12 +129,13 @@ def can_plan_courses(user: AnyUser) -> bool:
     return is_member(user) and (is_admin(user) or bool(coordinated_municipality_ids(user)))
 
 
-def can_plan_course_in(user: AnyUser, municipality_id: int) -> bool:
-    return coordinates_municipality(user, municipality_id)
+def can_plan_course_in(user: AnyUser, municipality_id: int, organisation_id: int | None) -> bool:
+    return coordinates(user, municipality_id, organisation_id)
 
 
 def coordinates_run(user: AnyUser, run: CourseRun) -> bool:
-    return coordinates_municipality(user, run.municipality_id)
+    """A coordinator of its municipality acting for its organisation, or an admin."""
+    return coordinates(user, run.municipality_id, run.organisation_id)
 
 
 def leads_run(user: AnyUser, run: CourseRun) -> bool:
@@ -154,7 +153,9 @@ def can_take_attendance(user: AnyUser, run: CourseRun) -> bool:
 def can_read_session_notes(user: AnyUser, run: CourseRun) -> bool:
     """Leaders' notes are for the leaders and the coordinators of the municipality only."""
     return leads_run(user, run) or (
-        is_member(user) and run.municipality_id in coordinated_municipality_ids(user)
+        is_member(user)
+        and run.municipality_id in coordinated_municipality_ids(user)
+        and acts_for_organisation(user, Role.COORDINATOR, run.organisation_id)
     )
 
 
@@ -174,7 +175,7 @@ def volunteer_municipality_ids(user: AnyUser) -> frozenset[int]:
 
 
 def coordinates_accompaniment(user: AnyUser, item: Accompaniment) -> bool:
-    return coordinates_municipality(user, item.municipality_id)
+    return coordinates(user, item.municipality_id, item.organisation_id)
 
 
 def can_offer_accompaniment(user: AnyUser, item: Accompaniment) -> bool:
@@ -184,6 +185,7 @@ def can_offer_accompaniment(user: AnyUser, item: Accompaniment) -> bool:
         and has_role(user, Role.PEER_GUIDE)
         and is_member(user)
         and item.municipality_id in volunteer_municipality_ids(user)
+        and acts_for_organisation(user, Role.PEER_GUIDE, item.organisation_id)
         and item.member_id not in blocked_user_ids(user)
     )
 
@@ -199,6 +201,19 @@ def can_view_accompaniment(user: AnyUser, item: Accompaniment) -> bool:
 def can_plan_for_organisation(user: AnyUser, organisation: Organisation) -> bool:
     """An activity is planned for an organisation by someone who belongs to it (or an admin)."""
     return is_admin(user) or has_joined(user, organisation)
+
+
+def organisations_to_coordinate(user: AnyUser) -> QuerySet[Organisation]:
+    """The organisations a coordinator plans courses for (an admin: all of them)."""
+    covered = None if is_admin(user) else role_organisation_ids(user, Role.COORDINATOR)
+    if covered is None:
+        return Organisation.objects.all()
+    return Organisation.objects.filter(pk__in=covered)
+
+
+def must_name_organisation(user: AnyUser) -> bool:
+    """A coordinator who acts for some organisations plans for one of them, not for none."""
+    return not is_admin(user) and role_organisation_ids(user, Role.COORDINATOR) is not None
 
 
 def organisations_to_plan_for(user: AnyUser) -> QuerySet[Organisation]:

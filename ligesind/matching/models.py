@@ -133,6 +133,14 @@ class Match(models.Model):
         USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     municipality = models.ForeignKey(Municipality, on_delete=models.SET_NULL, null=True, blank=True)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="matches",
+        verbose_name=_("organisation"),
+    )
     conversation = models.ForeignKey(
         "messaging.Conversation", on_delete=models.SET_NULL, null=True, blank=True
     )

@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from ligesind.accounts.models import Role
 from ligesind.accounts.permissions import (
     coordinated_municipality_ids,
-    coordinates_municipality,
+    coordinates,
     has_role,
     is_admin,
 )
@@ -31,7 +31,7 @@ def is_party(user: AnyUser, match: Match) -> bool:
 
 
 def coordinates_match(user: AnyUser, match: Match) -> bool:
-    return can_match(user) and coordinates_municipality(user, match.municipality_id)
+    return can_match(user) and coordinates(user, match.municipality_id, match.organisation_id)
 
 
 def can_view_match(user: AnyUser, match: Match) -> bool:

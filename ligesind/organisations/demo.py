@@ -4,9 +4,10 @@ people are invented; the demo coordinators' accounts are linked, never shown).""
 from typing import Any
 
 from ligesind.accounts.models import Interest, Role, RoleAssignment, User
-from ligesind.activities.models import Activity
+from ligesind.activities.models import Accompaniment, Activity, CourseRun
 from ligesind.core.demo import DOMAIN
 from ligesind.core.models import Municipality
+from ligesind.matching.models import Match
 
 from .models import LocalContact, Organisation, OrganisationKind, OrganisationMembership
 
@@ -97,8 +98,9 @@ def load_demo_organisations() -> None:
 
 
 def _place_demo_activities() -> None:
-    """The demo's activities belong to the organisation working where they are (online ones to
-    the association), each about one or two interests; staff join their organisations."""
+    """The demo's activities, courses, følgeskab and matches belong to the organisation working
+    where they are (online activities to the association), each activity about one or two
+    interests; staff join their organisations and act for them."""
     by_slug = {o.slug: o for o in Organisation.objects.prefetch_related("municipalities")}
     where = {m.pk: o for o in by_slug.values() for m in o.municipalities.all()}
     interests = list(Interest.objects.all())
@@ -116,5 +118,9 @@ def _place_demo_activities() -> None:
             OrganisationMembership.objects.get_or_create(
                 user_id=assignment.user_id, organisation=organisation
             )
-        if assignment.role == Role.COORDINATOR and mine:
-            assignment.organisations.set(mine)  # coordinators act for their organisations
+        if assignment.role in (Role.COORDINATOR, Role.PEER_GUIDE) and mine:
+            assignment.organisations.set(mine)  # volunteers and staff act for theirs
+    for model in (CourseRun, Accompaniment, Match):  # courses, følgeskab and matches too
+        for item in model.objects.filter(organisation__isnull=True, municipality__isnull=False):
+            item.organisation = where.get(item.municipality_id or 0)
+            item.save(update_fields=["organisation"])

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from ligesind.accounts.models import User
 from ligesind.core.errors import DomainError, NotAllowed
+from ligesind.core.models import Municipality
 
 from . import permissions
 from .models import Organisation, OrganisationMembership, SiteNotice
@@ -45,6 +46,13 @@ def organisations_of(user: User) -> list[Organisation]:
     if user.pk is None:
         return []
     return list(Organisation.objects.filter(memberships__user=user))
+
+
+def works_in(organisation: Organisation, municipality: Municipality) -> bool:
+    """Whether the organisation works in the municipality (one working nowhere in particular,
+    such as a national online association, works everywhere)."""
+    places = organisation.municipalities.all()
+    return not places.exists() or places.filter(pk=municipality.pk).exists()
 
 
 def site_notice() -> SiteNotice:

@@ -10,12 +10,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ligesind.accounts.models import Role, RoleAssignment, User
-from ligesind.accounts.permissions import coordinators_of, is_blocked_between
+from ligesind.accounts.permissions import acting_for, coordinators_of, is_blocked_between
 from ligesind.core.audit import record_staff_access
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.models import Municipality
 from ligesind.core.services import notify
 from ligesind.core.text_hooks import text_accepted
+from ligesind.organisations.models import Organisation
+from ligesind.organisations.services import works_in
 
 from .. import permissions
 from ..models import Accompaniment
@@ -28,10 +30,23 @@ def _url(item: Accompaniment) -> str:
 
 @transaction.atomic
 def request_accompaniment(
-    *, actor: User, municipality: Municipality, what: str, where: str, when: datetime
+    *,
+    actor: User,
+    municipality: Municipality,
+    what: str,
+    where: str,
+    when: datetime,
+    organisation: Organisation | None = None,
 ) -> Accompaniment:
+    """A member asks for company; the organisation (if chosen) must work in the municipality,
+    and its coordinators there are told."""
     if not permissions.can_ask_for_accompaniment(actor):
         raise NotAllowed(_("You cannot ask for accompaniment."))
+    if organisation is not None and not works_in(organisation, municipality):
+        raise DomainError(
+            _("%(organisation)s does not offer company in %(municipality)s.")
+            % {"organisation": organisation.name, "municipality": municipality.name}
+        )
     if when <= timezone.now():
         raise DomainError(_("Choose a time in the future."))
     if not what.strip() or not where.strip():
@@ -39,12 +54,13 @@ def request_accompaniment(
     item = Accompaniment.objects.create(
         member=actor,
         municipality=municipality,
+        organisation=organisation,
         what=what.strip()[:2000],
         where=where.strip()[:300],
         when=when,
     )
     text_accepted(author=actor, text=item.what, where="accompaniment")
-    for coordinator in coordinators_of(municipality.pk):
+    for coordinator in coordinators_of(municipality.pk, item.organisation_id):
         notify(coordinator, "accompaniment_requested", url=_url(item))
     return item
 
@@ -71,7 +87,9 @@ def can_accompany(volunteer: User, item: Accompaniment) -> bool:
         volunteer.pk != item.member_id
         and RoleAssignment.objects.filter(
             user=volunteer, role=Role.PEER_GUIDE, municipalities=item.municipality
-        ).exists()
+        )
+        .filter(acting_for(item.organisation_id))
+        .exists()
         and not is_blocked_between(volunteer, item.member)
     )
 
@@ -127,7 +145,7 @@ def decline_accompaniment(*, actor: User, item: Accompaniment) -> Accompaniment:
     item.volunteer, item.status = None, Status.OPEN
     item.member_confirmed = item.volunteer_confirmed = False
     item.save()
-    for coordinator in coordinators_of(item.municipality_id):
+    for coordinator in coordinators_of(item.municipality_id, item.organisation_id):
         notify(coordinator, "accompaniment_requested", url=_url(item))
     return item
 

@@ -16,6 +16,8 @@ from ligesind.core.services import notify
 from ligesind.core.text_hooks import text_accepted
 from ligesind.messaging import services as messaging
 from ligesind.messaging.models import ConversationKind
+from ligesind.organisations.models import Organisation
+from ligesind.organisations.services import works_in
 
 from .. import permissions
 from ..models import Attendance, CourseRun, CourseSession, CourseTemplate, Enrolment
@@ -37,10 +39,21 @@ def create_course_run(
     first_session_at: datetime,
     leaders: Sequence[User],
     capacity: int = 10,
+    organisation: Organisation | None = None,
 ) -> CourseRun:
-    """A run of the course in a municipality, with all its sessions as dates."""
-    if not permissions.can_plan_course_in(actor, municipality.pk):
+    """A run of the course in a municipality, with all its sessions as dates, held by an
+    organisation that works there (its coordinators there plan it)."""
+    if not permissions.can_plan_course_in(
+        actor, municipality.pk, organisation.pk if organisation else None
+    ):
         raise NotAllowed(_("Only the municipality's coordinators plan its courses."))
+    if organisation is None and permissions.must_name_organisation(actor):
+        raise DomainError(_("Choose the organisation the course belongs to."))
+    if organisation is not None and not works_in(organisation, municipality):
+        raise DomainError(
+            _("%(organisation)s does not work in %(municipality)s.")
+            % {"organisation": organisation.name, "municipality": municipality.name}
+        )
     if first_session_at <= timezone.now():
         raise DomainError(_("The first session must be in the future."))
     if not leaders or not all(permissions.is_volunteer(leader) for leader in leaders):
@@ -48,7 +61,11 @@ def create_course_run(
     if not 1 <= capacity <= 20:
         raise DomainError(_("A course has from 1 to 20 places."))
     run = CourseRun.objects.create(
-        template=template, municipality=municipality, place=place.strip(), capacity=capacity
+        template=template,
+        municipality=municipality,
+        organisation=organisation,
+        place=place.strip(),
+        capacity=capacity,
     )
     run.leaders.set(leaders)
     first_end = first_session_at + timedelta(minutes=template.session_minutes)

@@ -11,8 +11,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ligesind.accounts.models import Role, User
-from ligesind.accounts.permissions import coordinated_municipality_ids, is_admin, is_member
+from ligesind.accounts.models import Role, RoleAssignment, User
+from ligesind.accounts.permissions import (
+    acting_for,
+    coordinated_municipality_ids,
+    is_member,
+    scope_q,
+)
 from ligesind.core.errors import DomainError
 
 from .. import permissions, services
@@ -27,7 +32,7 @@ def accompaniment_list(request: HttpRequest) -> HttpResponse:
     if not is_member(user):
         raise Http404
     base = Accompaniment.objects.select_related("municipality", "member__profile")
-    coordinated = coordinated_municipality_ids(user)
+    coordinated = scope_q(user)
     offer_places = permissions.volunteer_municipality_ids(user)
     context = {
         "mine": base.filter(member_id=user.pk).exclude(status=Status.CANCELLED),
@@ -40,11 +45,10 @@ def accompaniment_list(request: HttpRequest) -> HttpResponse:
             if permissions.can_offer_accompaniment(user, item)
         ],
         "coordinating": (
-            base.filter(
-                Q() if is_admin(user) else Q(municipality_id__in=coordinated),
-                when__gt=timezone.now() - timedelta(days=30),
-            ).exclude(status=Status.CANCELLED)
-            if coordinated or is_admin(user)
+            base.filter(coordinated or Q(), when__gt=timezone.now() - timedelta(days=30)).exclude(
+                status=Status.CANCELLED
+            )
+            if coordinated is None or coordinated_municipality_ids(user)
             else []
         ),
         "can_ask": permissions.can_ask_for_accompaniment(user),
@@ -70,6 +74,7 @@ def accompaniment_new(request: HttpRequest) -> HttpResponse:
                 what=data["what"],
                 where=data["where"],
                 when=local_datetime(data["day"], data["start"]),
+                organisation=data["organisation"],
             )
         except DomainError as error:
             form.add_error(None, error.message)
@@ -82,9 +87,10 @@ def accompaniment_new(request: HttpRequest) -> HttpResponse:
 
 
 def _volunteers(item: Accompaniment) -> object:
-    candidates = User.objects.filter(
-        is_active=True, roles__role=Role.PEER_GUIDE, roles__municipalities=item.municipality
-    ).select_related("profile")
+    roles = RoleAssignment.objects.filter(
+        acting_for(item.organisation_id), role=Role.PEER_GUIDE, municipalities=item.municipality
+    )
+    candidates = User.objects.filter(is_active=True, pk__in=roles.values("user_id"))
     return User.objects.filter(
         pk__in=[u.pk for u in candidates if services.can_accompany(u, item)]
     ).select_related("profile")
@@ -101,7 +107,8 @@ ACTIONS = {
 @login_required
 def accompaniment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(
-        Accompaniment.objects.select_related("municipality", "member__profile"), pk=pk
+        Accompaniment.objects.select_related("municipality", "organisation", "member__profile"),
+        pk=pk,
     )
     user = cast(User, request.user)
     if not permissions.can_view_accompaniment(user, item):

@@ -11,8 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ligesind.accounts.models import Role, User
-from ligesind.accounts.permissions import coordinated_municipality_ids, is_admin, is_member
+from ligesind.accounts.models import Role, RoleAssignment, User
+from ligesind.accounts.permissions import (
+    coordinated_municipality_ids,
+    is_admin,
+    is_member,
+    role_organisation_ids,
+)
 from ligesind.core.errors import DomainError
 from ligesind.core.models import Municipality
 
@@ -23,7 +28,7 @@ from ..models import EnrolmentStatus as Status
 
 
 def _runs() -> QuerySet[CourseRun]:
-    return CourseRun.objects.select_related("template", "municipality").annotate(
+    return CourseRun.objects.select_related("template", "municipality", "organisation").annotate(
         first=Min("sessions__starts_at"),
         taken=Count("enrolments", filter=Q(enrolments__status=Status.ENROLLED), distinct=True),
     )
@@ -47,13 +52,20 @@ def course_list(request: HttpRequest) -> HttpResponse:
     return render(request, "activities/courses.html", context)
 
 
-def _leader_choices(municipality_ids: frozenset[int] | None) -> object:
-    volunteers = User.objects.filter(
-        is_active=True, roles__role__in=[Role.PEER_GUIDE, Role.COORDINATOR]
+def _leader_choices(user: User, admin: bool) -> object:
+    """Peer guides and coordinators of the coordinator's municipalities who act for one of
+    the coordinator's organisations (an admin: every volunteer)."""
+    roles = RoleAssignment.objects.filter(role__in=[Role.PEER_GUIDE, Role.COORDINATOR])
+    if not admin:
+        roles = roles.filter(municipalities__in=coordinated_municipality_ids(user))
+        covered = role_organisation_ids(user, Role.COORDINATOR)
+        if covered is not None:
+            roles = roles.filter(Q(organisations__isnull=True) | Q(organisations__in=covered))
+    return (
+        User.objects.filter(is_active=True, pk__in=roles.values("user_id"))
+        .select_related("profile")
+        .order_by("profile__alias")
     )
-    if municipality_ids is not None:
-        volunteers = volunteers.filter(roles__municipalities__in=municipality_ids)
-    return volunteers.select_related("profile").distinct().order_by("profile__alias")
 
 
 @login_required
@@ -68,7 +80,9 @@ def course_create(request: HttpRequest) -> HttpResponse:
     form = CourseRunForm(
         request.POST or None,
         municipalities=places,
-        leaders=_leader_choices(None if admin else coordinated_municipality_ids(user)),
+        leaders=_leader_choices(cast(User, user), admin),
+        organisations=permissions.organisations_to_coordinate(user),
+        organisation_required=permissions.must_name_organisation(user),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -81,6 +95,7 @@ def course_create(request: HttpRequest) -> HttpResponse:
                 first_session_at=local_datetime(data["day"], data["start"]),
                 leaders=list(data["leaders"]),
                 capacity=data["capacity"],
+                organisation=data["organisation"],
             )
         except DomainError as error:
             form.add_error(None, error.message)

@@ -4,19 +4,24 @@ municipalities, let the optimal assignment propose pairs, edit them and send the
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from ligesind.accounts.models import Role, RoleAssignment, User
-from ligesind.accounts.permissions import coordinated_municipality_ids, is_admin
+from ligesind.accounts.permissions import (
+    coordinated_municipality_ids,
+    is_admin,
+    role_organisation_ids,
+)
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.services import notify
+from ligesind.organisations.models import OrganisationMembership
 
 from .. import permissions
 from ..assignment import greedy_assignment, optimal_assignment
 from ..models import OPEN_STATUSES, Hope, Match, MatchKind, MatchProfile, MatchStatus
 from ..scoring import Fit, configured_weights, score
-from .matches import _event, match_url
+from .matches import _event, match_organisation, match_url
 from .suggest import Names, excluded_ids, explain, pair_fit, person
 
 
@@ -25,15 +30,43 @@ def coordinated_places(actor: User) -> list[int] | None:
     return None if is_admin(actor) else sorted(coordinated_municipality_ids(actor))
 
 
+def _organisations(actor: User) -> frozenset[int] | None:
+    """The organisations the coordinator acts for, or ``None`` for all of them."""
+    return None if is_admin(actor) else role_organisation_ids(actor, Role.COORDINATOR)
+
+
+def _seekers_in_scope(actor: User) -> QuerySet[MatchProfile]:
+    """Members of the coordinator's municipalities who joined one of the coordinator's
+    organisations, or none (a member of another organisation is that one's to match)."""
+    rows = MatchProfile.objects.all()
+    places = coordinated_places(actor)
+    if places is not None:
+        rows = rows.filter(municipality_id__in=places)
+    covered = _organisations(actor)
+    if covered is not None:
+        joined = OrganisationMembership.objects.filter(user_id=OuterRef("user_id"))
+        rows = rows.filter(~Exists(joined) | Exists(joined.filter(organisation_id__in=covered)))
+    return rows
+
+
+def _guide_roles(actor: User) -> QuerySet[RoleAssignment]:
+    """Peer guides of the coordinator's municipalities who act for one of its organisations."""
+    roles = RoleAssignment.objects.filter(role=Role.PEER_GUIDE)
+    places = coordinated_places(actor)
+    if places is not None:
+        roles = roles.filter(municipalities__in=places)
+    covered = _organisations(actor)
+    if covered is not None:
+        roles = roles.filter(Q(organisations__isnull=True) | Q(organisations__in=covered))
+    return roles
+
+
 def waiting_seekers(actor: User) -> list[MatchProfile]:
     """Members who hope for a peer guide and have no open match yet."""
     if not permissions.can_coordinate(actor):
         raise NotAllowed(_("Only coordinators see who is waiting."))
     open_match = Match.objects.filter(seeker_id=OuterRef("user_id"), status__in=OPEN_STATUSES)
-    rows = MatchProfile.objects.filter(seeking=True, hope=Hope.GUIDE, user__is_active=True)
-    places = coordinated_places(actor)
-    if places is not None:
-        rows = rows.filter(municipality_id__in=places)
+    rows = _seekers_in_scope(actor).filter(seeking=True, hope=Hope.GUIDE, user__is_active=True)
     return list(rows.exclude(Exists(open_match)).select_related("user__profile", "municipality"))
 
 
@@ -41,13 +74,9 @@ def available_guides(actor: User) -> list[MatchProfile]:
     """Peer guides of the coordinator's municipalities with room for another match."""
     if not permissions.can_coordinate(actor):
         raise NotAllowed(_("Only coordinators see the peer guides."))
-    roles = RoleAssignment.objects.filter(role=Role.PEER_GUIDE)
-    places = coordinated_places(actor)
-    if places is not None:
-        roles = roles.filter(municipalities__in=places)
     return list(
         MatchProfile.objects.filter(
-            user_id__in=roles.values("user_id"),
+            user_id__in=_guide_roles(actor).values("user_id"),
             offers_support=True,
             paused=False,
             active_matches__lt=F("capacity"),
@@ -110,10 +139,13 @@ def send_proposal(*, actor: User, seeker: User, guide: User) -> Match:
     me = MatchProfile.objects.filter(user=seeker).first()
     if me is None or not permissions.can_coordinate(actor):
         raise NotAllowed(_("Only coordinators propose matches."))
-    places = coordinated_places(actor)
-    if places is not None and me.municipality_id not in places:
-        raise NotAllowed(_("This member lives outside your municipalities."))
-    if not permissions.is_peer_guide(guide) or pair_fit(seeker, guide) is None:
+    if not _seekers_in_scope(actor).filter(pk=me.pk).exists():
+        raise NotAllowed(
+            _("This member lives outside your municipalities or belongs to another organisation.")
+        )
+    if not _guide_roles(actor).filter(user=guide).exists():
+        raise DomainError(_("Choose a peer guide who works with you."))
+    if pair_fit(seeker, guide) is None:
         raise DomainError(_("These two cannot be matched right now."))
     match = Match.objects.create(
         seeker=seeker,
@@ -122,6 +154,7 @@ def send_proposal(*, actor: User, seeker: User, guide: User) -> Match:
         status=MatchStatus.REQUESTED,
         proposed_by=actor,
         municipality=me.municipality,
+        organisation_id=match_organisation(guide, _organisations(actor)),
     )
     _event(match, actor, "proposed")
     for user in (seeker, guide):

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ligesind.accounts.models import User
-from ligesind.accounts.permissions import coordinators_of
+from ligesind.accounts.models import Role, User
+from ligesind.accounts.permissions import coordinators_of, role_organisation_ids
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.services import notify
 from ligesind.core.text_hooks import text_accepted
@@ -69,20 +69,34 @@ def request_match(*, actor: User, partner: User, message: str = "") -> Match:
     if pair_fit(actor, partner) is None:
         raise NotAllowed(_("This member cannot be matched with you right now."))
     me = ensure_match_profile(actor)
+    kind = MatchKind.GUIDE if me.hope == Hope.GUIDE else MatchKind.PEER
     match = Match.objects.create(
         seeker=actor,
         partner=partner,
-        kind=MatchKind.GUIDE if me.hope == Hope.GUIDE else MatchKind.PEER,
+        kind=kind,
         status=MatchStatus.REQUESTED,
         message=message.strip()[:1000],
         seeker_accepted=True,
         municipality=me.municipality,
+        organisation_id=match_organisation(partner) if kind == MatchKind.GUIDE else None,
     )
     _event(match, actor, "requested")
     if match.message:
         text_accepted(author=actor, text=match.message, where="match_request")
     notify(partner, "match_request", url=match_url(match))
     return match
+
+
+def match_organisation(guide: User, coordinator_scope: frozenset[int] | None = None) -> int | None:
+    """The organisation a peer-guide match belongs to: the guide's, when the guide acts for
+    exactly one (within the proposing coordinator's), else the coordinator's only one."""
+    guide_scope = role_organisation_ids(guide, Role.PEER_GUIDE)
+    if guide_scope and coordinator_scope is not None:
+        guide_scope &= coordinator_scope
+    for scope in (guide_scope, coordinator_scope):
+        if scope is not None and len(scope) == 1:
+            return next(iter(scope))
+    return None
 
 
 def _needs_approval(match: Match) -> bool:
@@ -145,7 +159,7 @@ def accept_match(*, actor: User, match: Match) -> Match:
         match.status = MatchStatus.AWAITING_APPROVAL
         match.save(update_fields=["status"])
         _event(match, None, "awaiting_approval")
-        for coordinator in coordinators_of(match.municipality_id):
+        for coordinator in coordinators_of(match.municipality_id, match.organisation_id):
             notify(coordinator, "match_needs_approval", url=match_url(match))
         return match
     _start(match, actor)

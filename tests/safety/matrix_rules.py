@@ -18,8 +18,9 @@ OWNER = frozenset({"member"})
 MODERATORS = frozenset({"moderator", "admin"})
 ADMIN = frozenset({"admin"})
 GUIDE = frozenset({"peer_guide"})
-TWO_FACTOR = frozenset({"peer_guide", "far_coordinator", "moderator", "admin"})
-COORDINATORS = frozenset({"far_coordinator", "admin"})
+STAFF_ELSEWHERE = frozenset({"far_coordinator", "other_coordinator", "other_staff"})
+TWO_FACTOR = frozenset({"peer_guide", "moderator", "admin"}) | STAFF_ELSEWHERE
+COORDINATORS = frozenset({"far_coordinator", "other_coordinator", "admin"})
 VOLUNTEERS = GUIDE | COORDINATORS
 
 Ids = dict[str, Any]
@@ -208,12 +209,13 @@ RULES: dict[str, Rule] = {
         OWNER | GUIDE | ADMIN, lambda ids: {"pk": ids["match"], "action": "pause"}, "post"
     ),
     "matching:check_in": Rule(OWNER, pk("check_in")),
-    "matching:coordinate": Rule(frozenset({"far_coordinator", "admin"})),
+    "matching:coordinate": Rule(COORDINATORS),
     "matching:send_proposal": Rule(
-        frozenset({"far_coordinator", "admin"}),
+        COORDINATORS,
         method="post",
         data=lambda ids: {"seeker": ids["eve"], "guide": ids["guide"]},
-        why="the far coordinator gets a translated refusal: not their municipality",
+        why="the far coordinator gets a translated refusal: not their municipality; the other "
+        "organisation's: not their peer guide",
     ),
     "admin:logout": Rule(ALL, method="post", why="signing out is harmless"),
     # Safety

@@ -2,7 +2,9 @@
 
 Roles: anonymous, member (Alice, who owns the things), another member (Eve), a member Alice
 blocked, a peer guide (Odense, organises the activity and leads the course), a coordinator of
-another municipality (Aalborg), a moderator, an admin.
+another municipality (Aalborg), a coordinator of another organisation in the same municipality
+(Peer-Partnerskabet in Odense), staff of another organisation (its treasurer), a moderator, an
+admin. The activity, course, følgeskab and match belong to Peer to Peer Odense.
 """
 
 from dataclasses import dataclass, field
@@ -21,11 +23,12 @@ from ligesind.core.services import notify
 from ligesind.matching import services as matching
 from ligesind.matching.models import CheckIn
 from ligesind.messaging import services as messaging
-from ligesind.organisations.models import ContactRequest, Organisation
+from ligesind.organisations import services as organisations
+from ligesind.organisations.models import ContactRequest
 from ligesind.safety import services as safety
 from ligesind.safety.models import CrisisAlert, CrisisTerm
 from tests.activities.conftest import activity_data
-from tests.factories import UserFactory, make_admin, make_staff, municipality
+from tests.factories import UserFactory, make_admin, make_organisation, make_staff, municipality
 from tests.matching.conftest import prefs
 
 ROLES = (
@@ -35,6 +38,8 @@ ROLES = (
     "blocked_member",
     "peer_guide",
     "far_coordinator",
+    "other_coordinator",
+    "other_staff",
     "moderator",
     "admin",
 )
@@ -58,9 +63,21 @@ def build_world() -> World:
 
     admin = make_admin()
     alice, bob, eve, blocked = (person(a) for a in ["Alice", "Bob", "Eve", "Spærret"])
-    guide = make_staff(Role.PEER_GUIDE, "Odense", admin=admin, alias="Guide")
+    organisation = make_organisation(
+        "Peer to Peer Odense", "p2p-odense", "Odense", kind="volunteer_project"
+    )
+    partnership = make_organisation("Peer-Partnerskabet", "partnerskabet", "Odense")
+    ours, theirs = [organisation], [partnership]
+    guide = make_staff(Role.PEER_GUIDE, "Odense", admin=admin, alias="Guide", organisations=ours)
+    organisations.join_organisation(actor=guide, organisation=organisation)
     far = make_staff(Role.COORDINATOR, "Aalborg", admin=admin, alias="Nordkoordinator")
-    near = make_staff(Role.COORDINATOR, "Odense", admin=admin, alias="Odensekoordinator")
+    near = make_staff(
+        Role.COORDINATOR, "Odense", admin=admin, alias="Odensekoordinator", organisations=ours
+    )
+    other_coordinator = make_staff(
+        Role.COORDINATOR, "Odense", admin=admin, alias="Partnerkoordinator", organisations=theirs
+    )
+    other_staff = make_staff(Role.TREASURER, admin=admin, alias="Kasserer", organisations=theirs)
     moderator = make_staff(Role.MODERATOR, admin=admin, alias="Moderator")
     accounts.block_user(actor=alice, target=blocked)
     ids: dict[str, Any] = {}
@@ -77,7 +94,9 @@ def build_world() -> World:
     ids["feed"] = alice.calendar_feeds.get().pk
 
     start = timezone.now() + timedelta(days=3)
-    activity = activities.create_activity(actor=guide, data=activity_data(starts_at=start))[0]
+    activity = activities.create_activity(
+        actor=guide, data=activity_data(starts_at=start, organisation=organisation)
+    )[0]
     ids["activity"] = activity.pk
     run = activities.create_course_run(
         actor=near,
@@ -87,18 +106,24 @@ def build_world() -> World:
         first_session_at=start + timedelta(days=4),
         leaders=[guide],
         capacity=5,
+        organisation=organisation,
     )
     ids["course"] = run.pk
     ids["session"] = run.sessions.earliest("starts_at").pk
     ids["accompaniment"] = activities.request_accompaniment(
-        actor=alice, municipality=odense, what="Lægebesøg", where="Odense", when=start
+        actor=alice,
+        municipality=odense,
+        what="Lægebesøg",
+        where="Odense",
+        when=start,
+        organisation=organisation,
     ).pk
 
     accounts.update_profile(
         actor=guide,
         data=accounts.ProfileData(alias="Guide", experiences=shared, municipality=odense),
     )
-    prefs(alice, seeking=True)
+    prefs(alice, seeking=True, hope="guide")
     prefs(guide, offers_support=True, capacity=2)
     match = matching.request_match(actor=alice, partner=guide)
     match = matching.accept_match(actor=guide, match=match)
@@ -138,10 +163,6 @@ def build_world() -> World:
     ids["alice_profile"] = alice.profile.pk
     ids["bob_public_id"] = bob.profile.public_id
     ids["guide_public_id"] = guide.profile.public_id
-    organisation = Organisation.objects.create(
-        name="Peer to Peer Odense", slug="p2p-odense", kind="volunteer_project", summary="Odense"
-    )
-    organisation.municipalities.add(odense)
     ids["organisation"] = organisation.slug
     ids["contact_request"] = ContactRequest.objects.create(
         organisation=organisation, topic="other", sender=alice, text="Hej"
@@ -153,6 +174,8 @@ def build_world() -> World:
         "blocked_member": blocked,
         "peer_guide": guide,
         "far_coordinator": far,
+        "other_coordinator": other_coordinator,
+        "other_staff": other_staff,
         "moderator": moderator,
         "admin": admin,
     }

@@ -1,5 +1,9 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from ligesind.organisations.models import Organisation
 
 from .models import GroupKind, Visibility
 
@@ -65,6 +69,20 @@ class GroupForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+    organisation = forms.ModelChoiceField(
+        label=_("Only for members of"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("No – open to every member of the community"),
+        help_text=_("An organisation you are a member of can keep the group to its members."),
+    )
+
+    def __init__(self, *args: Any, choices: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if choices.exists():
+            self.fields["organisation"].queryset = choices  # type: ignore[attr-defined]
+        else:  # nobody to keep it for: no question to answer
+            del self.fields["organisation"]
 
 
 class InviteForm(forms.Form):

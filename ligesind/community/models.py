@@ -25,6 +25,16 @@ class Category(models.Model):
     description = models.CharField(_("description"), max_length=300, blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
     allows_anonymous = models.BooleanField(_("anonymous posts allowed"), default=False)
+    # Kept to the members of one organisation (shown to others as theirs, with the way to
+    # join); empty: open to every member of the community.
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="forum_categories",
+        verbose_name=_("only for members of"),
+    )
     thread_count = models.PositiveIntegerField(default=0, editable=False)
     post_count = models.PositiveIntegerField(default=0, editable=False)
     last_post_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -62,6 +72,16 @@ class Group(models.Model):
     # peer guides and coordinators, read from their roles.
     municipality = models.OneToOneField(
         Municipality, on_delete=models.CASCADE, null=True, blank=True, editable=False
+    )
+    # Kept to the members of one organisation (shown to others as theirs, with the way to
+    # join); empty: open to every member of the community.
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="groups",
+        verbose_name=_("only for members of"),
     )
     created_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)

@@ -6,9 +6,12 @@ them: not in lists, search, feeds or notifications. Forum moderators (the modera
 administrators) see everything and who wrote anonymous posts.
 """
 
+from collections.abc import Collection
+from typing import Any
+
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from ligesind.accounts.models import Role
 from ligesind.accounts.permissions import (
@@ -19,8 +22,19 @@ from ligesind.accounts.permissions import (
 )
 from ligesind.core.memo import forget, recall, remember
 from ligesind.membership.entitlements import Feature, has_feature
+from ligesind.organisations.models import Organisation, OrganisationMembership
+from ligesind.organisations.permissions import is_open_to
 
-from .models import Group, GroupKind, GroupMembership, MembershipStatus, Post, Thread, Visibility
+from .models import (
+    Category,
+    Group,
+    GroupKind,
+    GroupMembership,
+    MembershipStatus,
+    Post,
+    Thread,
+    Visibility,
+)
 
 AnyUser = AbstractBaseUser | AnonymousUser
 FORUM_MODERATOR = "_ligesind_forum_moderator"
@@ -111,6 +125,34 @@ def can_read_group(user: AnyUser, group: Group) -> bool:
         group.visibility == Visibility.OPEN
         and group.kind != GroupKind.VOLUNTEERS
         and group.hidden_at is None
+        and is_open_to(user, group.organisation_id)
+    )
+
+
+def can_join_group(user: AnyUser, group: Group) -> bool:
+    """A group kept to an organisation's members is joined by its members only (an invitation
+    from inside does not open it to others either)."""
+    return (
+        can_use_community(user)
+        and group.kind != GroupKind.VOLUNTEERS
+        and is_open_to(user, group.organisation_id)
+    )
+
+
+def organisations_for_groups(user: AnyUser, keep: int | None = None) -> QuerySet[Organisation]:
+    """The organisations a group can be kept to by this person: those they joined (forum
+    moderators: all), and the one it is kept to now."""
+    if is_forum_moderator(user):
+        return Organisation.objects.all()
+    return Organisation.objects.filter(
+        Q(memberships__user_id=user.pk or 0) | Q(pk=keep or 0)
+    ).distinct()
+
+
+def can_read_category(user: AnyUser, category: Category) -> bool:
+    """A forum category kept to an organisation's members: them and forum moderators."""
+    return can_use_community(user) and (
+        is_open_to(user, category.organisation_id) or is_forum_moderator(user)
     )
 
 
@@ -137,6 +179,9 @@ def readable_threads_q(user: AnyUser, *, in_groups: bool = True) -> Q:
         moderator=moderator,
         blocked=blocked_ids(user),
         groups=member_group_ids(user) if in_groups and not moderator else None,
+        organisations=OrganisationMembership.objects.filter(user_id=user.pk or 0).values(
+            "organisation_id"
+        ),  # a subquery: the list pages ask no more than before
     )
 
 
@@ -146,16 +191,25 @@ def threads_q_for(
     moderator: bool,
     blocked: frozenset[int],
     groups: frozenset[int] | None,
+    organisations: Collection[int] | QuerySet[Any] | None = None,
 ) -> Q:
     """``readable_threads_q`` for someone with the community feature, from everything it
     depends on, so a category's list can be prepared once per kind of reader (views.lists).
-    ``groups``: the groups they are members of, or None to leave group threads out."""
+    ``groups``: the groups they are members of, or None to leave group threads out.
+    ``organisations``: those they joined (categories and open groups kept to an organisation's
+    members), or None when the caller has checked that already (one category's list)."""
     if moderator:
         return Q()
     allowed = Q(category__isnull=False)
+    kept = Q(organisation__isnull=True)
+    if organisations is not None:
+        kept |= Q(organisation__in=organisations)
+        allowed &= Q(category__organisation__isnull=True) | Q(
+            category__organisation__in=organisations
+        )
     if groups is not None:
         open_groups = Group.objects.filter(
-            visibility=Visibility.OPEN, hidden_at__isnull=True
+            kept, visibility=Visibility.OPEN, hidden_at__isnull=True
         ).exclude(kind=GroupKind.VOLUNTEERS)
         allowed |= Q(group__in=open_groups.values("pk")) | Q(group__in=groups)
     shown = Q(hidden_at__isnull=True) | Q(author_id=viewer_pk)
@@ -171,7 +225,9 @@ def can_read_thread(user: AnyUser, thread: Thread) -> bool:
         return False
     if thread.hidden_at is not None and thread.author_id != user.pk:
         return False
-    return thread.group_id is None or can_read_group(user, thread.group)  # type: ignore[arg-type]
+    if thread.group_id is None:
+        return is_open_to(user, thread.category.organisation_id)  # type: ignore[union-attr]
+    return can_read_group(user, thread.group)  # type: ignore[arg-type]
 
 
 def shown_posts_q(user: AnyUser) -> Q:

@@ -2,6 +2,7 @@
 
 from ligesind.accounts.models import Role
 from ligesind.accounts.permissions import AnyUser, is_admin, is_member, role_organisation_ids
+from ligesind.core.memo import recall, remember
 
 from .models import LocalContact, Organisation, OrganisationMembership
 
@@ -15,11 +16,34 @@ def can_leave(user: AnyUser, organisation: Organisation) -> bool:
 
 
 def has_joined(user: AnyUser, organisation: Organisation) -> bool:
+    return organisation.pk in joined_organisation_ids(user)
+
+
+JOINED = "_ligesind_organisations"
+
+
+def joined_organisation_ids(user: AnyUser) -> frozenset[int]:
+    """The organisations this person has joined, read once per request (joining and leaving
+    forget it)."""
     if user.pk is None:
-        return False
-    return OrganisationMembership.objects.filter(
-        user_id=user.pk, organisation=organisation
-    ).exists()
+        return frozenset()
+    cached: frozenset[int] | None = recall(user, JOINED)
+    if cached is None:
+        cached = remember(
+            user,
+            JOINED,
+            frozenset(
+                OrganisationMembership.objects.filter(user_id=user.pk).values_list(
+                    "organisation_id", flat=True
+                )
+            ),
+        )
+    return cached
+
+
+def is_open_to(user: AnyUser, organisation_id: int | None) -> bool:
+    """A forum category or group kept to an organisation's members (or open to all)."""
+    return organisation_id is None or organisation_id in joined_organisation_ids(user)
 
 
 def can_edit_site_notice(user: AnyUser) -> bool:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from ligesind.accounts.models import User
 from ligesind.core.errors import DomainError, NotAllowed
+from ligesind.core.memo import forget
 from ligesind.core.models import Municipality
 
 from . import permissions
@@ -28,7 +29,9 @@ def join_organisation(*, actor: User, organisation: Organisation) -> Organisatio
         raise NotAllowed(_("Only members can join an organisation."))
     try:
         with transaction.atomic():
-            return OrganisationMembership.objects.create(user=actor, organisation=organisation)
+            joined = OrganisationMembership.objects.create(user=actor, organisation=organisation)
+            forget(actor, permissions.JOINED)
+            return joined
     except IntegrityError:  # joined twice at once: the first one counts
         raise DomainError(
             _("You are already a member of %(name)s.") % {"name": organisation}
@@ -40,6 +43,7 @@ def leave_organisation(*, actor: User, organisation: Organisation) -> None:
     if not permissions.can_leave(actor, organisation):
         raise DomainError(_("You are not a member of %(name)s.") % {"name": organisation})
     OrganisationMembership.objects.filter(user=actor, organisation=organisation).delete()
+    forget(actor, permissions.JOINED)
 
 
 def organisations_of(user: User) -> list[Organisation]:

@@ -152,6 +152,8 @@ def start_thread(
         raise DomainError(_("Please choose where the thread belongs."))
     if group is not None and not permissions.can_start_thread_in_group(actor, group):
         raise NotAllowed(_("Only the group's members can start threads in it."))
+    if category is not None and not permissions.can_read_category(actor, category):
+        raise NotAllowed(_("This forum is for the members of an organisation."))
     title = _clean(title, limit=140, empty=_("Please give the thread a title."))
     body = _clean(body, limit=10000, empty=_("Please write something."))
     _check_rate(actor, new_thread=True)

@@ -13,6 +13,8 @@ from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.models import Municipality
 from ligesind.core.services import notify
 from ligesind.core.text_hooks import text_accepted
+from ligesind.organisations.models import Organisation
+from ligesind.organisations.permissions import is_open_to
 
 from .. import permissions, search
 from ..models import Group, GroupKind, GroupMembership, MembershipStatus, Visibility
@@ -45,12 +47,19 @@ def _checked(name: str, kind: str, visibility: str, description: str) -> dict[st
 
 @transaction.atomic
 def create_group(
-    *, actor: User, name: str, kind: str, visibility: str, description: str = ""
+    *,
+    actor: User,
+    name: str,
+    kind: str,
+    visibility: str,
+    description: str = "",
+    organisation: Organisation | None = None,
 ) -> Group:
     if not permissions.can_use_community(actor):
         raise NotAllowed(_("Groups are for members."))
     fields = _checked(name, kind, visibility, description)
-    group = Group.objects.create(created_by=actor, **fields)
+    _check_organisation(actor, organisation)
+    group = Group.objects.create(created_by=actor, organisation=organisation, **fields)
     GroupMembership.objects.create(
         group=group, user=actor, status=MembershipStatus.MEMBER, is_moderator=True
     )
@@ -73,15 +82,26 @@ def _moderators(group: Group) -> list[User]:
 
 @transaction.atomic
 def update_group(
-    *, actor: User, group: Group, name: str, kind: str, visibility: str, description: str = ""
+    *,
+    actor: User,
+    group: Group,
+    name: str,
+    kind: str,
+    visibility: str,
+    description: str = "",
+    organisation: Organisation | None = None,
 ) -> Group:
-    """A group moderator changes the name, description, type or who can join. Making a group
-    open lets those who asked in; members stay members whatever the change."""
+    """A group moderator changes the name, description, type, who can join, or keeps it to an
+    organisation's members. Making a group open lets those who asked in; members stay members
+    whatever the change."""
     if group.kind == GroupKind.VOLUNTEERS or not permissions.can_moderate_group(actor, group):
         raise NotAllowed(_("Only the group's moderators can change the group."))
     for field, value in _checked(name, kind, visibility, description).items():
         setattr(group, field, value)
-    group.save(update_fields=["name", "description", "kind", "visibility"])
+    if organisation is not None and organisation.pk != group.organisation_id:
+        _check_organisation(actor, organisation)
+    group.organisation = organisation
+    group.save(update_fields=["name", "description", "kind", "visibility", "organisation"])
     if group.visibility == Visibility.OPEN:
         group.memberships.filter(status=MembershipStatus.REQUESTED).update(
             status=MembershipStatus.MEMBER
@@ -92,12 +112,27 @@ def update_group(
     return group
 
 
+def _check_organisation(actor: User, organisation: Organisation | None) -> None:
+    if organisation is not None and not (
+        is_open_to(actor, organisation.pk) or permissions.is_forum_moderator(actor)
+    ):
+        raise DomainError(
+            _("Only members of %(name)s can keep a group to its members.")
+            % {"name": organisation.name}
+        )
+
+
 @transaction.atomic
 def join_group(*, actor: User, group: Group) -> GroupMembership:
     """Open groups: in at once. By request: the group's moderators decide. Hidden groups:
     only by accepting an invitation."""
     if not permissions.can_use_community(actor) or group.kind == GroupKind.VOLUNTEERS:
         raise NotAllowed(_("You cannot join this group."))
+    if not permissions.can_join_group(actor, group):
+        raise DomainError(
+            _("This group is for the members of %(name)s. Become a member on its page first.")
+            % {"name": group.organisation}
+        )
     existing = GroupMembership.objects.filter(group=group, user=actor).first()
     if existing and existing.status == MembershipStatus.MEMBER:
         return existing

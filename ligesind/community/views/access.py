@@ -62,7 +62,7 @@ def readable_post(request: HttpRequest, pk: int) -> Post:
 
 def visible_group(request: HttpRequest, pk: int) -> Group:
     viewer = member(request)
-    group = get_object_or_404(Group, pk=pk)
+    group = get_object_or_404(Group.objects.select_related("organisation"), pk=pk)
     if not permissions.can_view_group(viewer, group):
         raise Http404
     return group

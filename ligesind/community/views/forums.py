@@ -23,6 +23,7 @@ from ligesind.core.links import link
 from ligesind.core.pager import pager_html
 from ligesind.core.per_language import language_key, per_language
 from ligesind.core.prepared import PreparedQuery
+from ligesind.organisations.models import Organisation
 
 from .. import permissions, services
 from ..forms import EditForm, PostForm, ThreadForm
@@ -44,7 +45,7 @@ def categories_html(language: object, can_use: bool, version: int, period: int) 
     figures (``services.index_version``), language and kind of reader, and ``_period``."""
     return render_to_string(
         "community/_categories.html",
-        {"categories": Category.objects.all(), "can_use": can_use},
+        {"categories": Category.objects.select_related("organisation"), "can_use": can_use},
     )
 
 
@@ -88,6 +89,8 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
     place = known.get(slug) or category_by_slug.first(slug)  # a new one: from the database
     if place is None:
         raise Http404
+    if not permissions.can_read_category(viewer, place):
+        return kept_category(request, place)
     page = category_page(viewer, place.pk, request.GET.get("page"))
     return render(
         request,
@@ -97,6 +100,17 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
             "page": page,
             "rows": thread_items(list(page.object_list)),
         },
+    )
+
+
+def kept_category(request: HttpRequest, place: Category) -> HttpResponse:
+    """A category kept to an organisation's members: say whose, and how to join (403)."""
+    organisation = get_object_or_404(Organisation, pk=place.organisation_id or 0)
+    return render(
+        request,
+        "community/category_kept.html",
+        {"category": place, "organisation": organisation},
+        status=403,
     )
 
 
@@ -216,9 +230,11 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def new_thread(request: HttpRequest, slug: str) -> HttpResponse:
-    return thread_form_page(
-        request, member(request), category=get_object_or_404(Category, slug=slug)
-    )
+    place = get_object_or_404(Category, slug=slug)
+    viewer = member(request)
+    if not permissions.can_read_category(viewer, place):
+        return kept_category(request, place)
+    return thread_form_page(request, viewer, category=place)
 
 
 def thread_form_page(

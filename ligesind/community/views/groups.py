@@ -48,7 +48,7 @@ def group_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def create(request: HttpRequest) -> HttpResponse:
     actor = member(request)
-    form = GroupForm(request.POST or None)
+    form = GroupForm(request.POST or None, choices=permissions.organisations_for_groups(actor))
     if request.method == "POST" and form.is_valid():
         try:
             group = services.create_group(actor=actor, **form.cleaned_data)
@@ -71,8 +71,10 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         "kind": group.kind,
         "visibility": group.visibility,
         "description": group.description,
+        "organisation": group.organisation_id,
     }
-    form = GroupForm(request.POST or None, initial=initial)
+    choices = permissions.organisations_for_groups(actor, keep=group.organisation_id)
+    form = GroupForm(request.POST or None, initial=initial, choices=choices)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_group(actor=actor, group=group, **form.cleaned_data)
@@ -105,6 +107,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "is_member": permissions.is_group_member(viewer, group),
             "membership": membership,
             "can_moderate": permissions.can_moderate_group(viewer, group),
+            "can_join": permissions.can_join_group(viewer, group),
             "can_start": permissions.can_start_thread_in_group(viewer, group),
             "requests": group.memberships.filter(status=MembershipStatus.REQUESTED).count(),
             "events": _events(viewer, group) if readable else [],

@@ -3,9 +3,12 @@ people are invented; the demo coordinators' accounts are linked, never shown).""
 
 from typing import Any
 
+from django.db.models import Q
+
 from ligesind.accounts.models import Interest, Role, RoleAssignment, User
 from ligesind.activities.models import Accompaniment, Activity, CourseRun
-from ligesind.core.demo import DOMAIN
+from ligesind.community.models import Category
+from ligesind.core.demo import DOMAIN, MEMBER_LOGIN
 from ligesind.core.models import Municipality
 from ligesind.matching.models import Match
 
@@ -95,6 +98,19 @@ def load_demo_organisations() -> None:
             )
 
     _place_demo_activities()
+    _keep_working_peers_forum()
+
+
+def _keep_working_peers_forum() -> None:
+    """Peer-Netværket keeps the "Working as a peer" forum to its members (seed 003); the
+    demo's working peers are members of it, and so is the demo member medlem1."""
+    network = Organisation.objects.get(slug="peer-netvaerket")
+    Category.objects.filter(slug="working-peers").update(organisation=network)
+    peers = User.objects.filter(Q(profile__works_as_peer=True) | Q(email=MEMBER_LOGIN))
+    OrganisationMembership.objects.bulk_create(
+        [OrganisationMembership(user=user, organisation=network) for user in peers],
+        ignore_conflicts=True,
+    )
 
 
 def _place_demo_activities() -> None:

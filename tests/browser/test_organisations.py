@@ -98,3 +98,38 @@ def test_a_visitor_writes_and_the_local_coordinator_reads_it(new_page, page: Pag
     axe(c)
     c.get_by_role("button", name="Marker som besvaret").click()
     expect(c.get_by_text("Markeret som besvaret.")).to_be_visible()
+
+
+@pytest.mark.parametrize("size", [(390, 844), (1280, 800)], ids=["phone", "desktop"])
+def test_a_forum_kept_to_an_organisations_members(page: Page, axe, size):
+    """Peer-Netværket keeps "At arbejde som peer" to its members: a member finds the way in."""
+    from ligesind.community.services import start_thread
+    from ligesind.organisations.models import Organisation
+    from ligesind.organisations.services import join_organisation
+
+    load_demo_organisations()
+    network = Organisation.objects.get(slug="peer-netvaerket")
+    insider = UserFactory.create(member__alias="Indenfor")
+    join_organisation(actor=insider, organisation=network)
+    from ligesind.community.models import Category
+
+    start_thread(
+        actor=insider,
+        category=Category.objects.get(slug="working-peers"),
+        title="Supervision som peermedarbejder",
+        body="Hvordan får I supervision?",
+    )
+    alice = UserFactory.create(email="alice@example.org", member__alias="Alice")
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    log_in(page, alice.email)
+    page.goto("/community/")
+    page.get_by_role("link", name="At arbejde som peer").click()
+    expect(page.get_by_text("Forummet er for medlemmer af Peer-Netværket.")).to_be_visible()
+    expect(page.get_by_text("Supervision som peermedarbejder")).to_have_count(0)
+    no_sideways_scrolling(page)
+    axe(page)
+    page.get_by_role("link", name="Læs om Peer-Netværket").click()
+    page.get_by_role("button", name="Bliv medlem af Peer-Netværket").click()
+    page.goto("/community/")
+    page.get_by_role("link", name="At arbejde som peer").click()
+    expect(page.get_by_role("link", name="Supervision som peermedarbejder")).to_be_visible()

@@ -104,13 +104,13 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def kept_category(request: HttpRequest, place: Category) -> HttpResponse:
-    """A category kept to an organisation's members: say whose, and how to join (403)."""
+    """A category kept to an organisation's members: to others, a page that says whose it is
+    and how to join (as a group's page does for those outside it), with none of its threads."""
     organisation = get_object_or_404(Organisation, pk=place.organisation_id or 0)
     return render(
         request,
         "community/category_kept.html",
         {"category": place, "organisation": organisation},
-        status=403,
     )
 
 

@@ -16,7 +16,11 @@ def can_leave(user: AnyUser, organisation: Organisation) -> bool:
 
 
 def has_joined(user: AnyUser, organisation: Organisation) -> bool:
-    return organisation.pk in joined_organisation_ids(user)
+    if user.pk is None:
+        return False
+    return OrganisationMembership.objects.filter(
+        user_id=user.pk, organisation=organisation
+    ).exists()
 
 
 JOINED = "_ligesind_organisations"
@@ -24,7 +28,7 @@ JOINED = "_ligesind_organisations"
 
 def joined_organisation_ids(user: AnyUser) -> frozenset[int]:
     """The organisations this person has joined, read once per request (joining and leaving
-    forget it)."""
+    forget it; like the forums' other per-request memos, not for long-lived user objects)."""
     if user.pk is None:
         return frozenset()
     cached: frozenset[int] | None = recall(user, JOINED)

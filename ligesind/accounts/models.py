@@ -244,6 +244,7 @@ class Role(models.TextChoices):
     MODERATOR = "moderator", _("Moderator")
     RESEARCHER = "researcher", _("Researcher")
     TREASURER = "treasurer", _("Treasurer")
+    EDITOR = "editor", _("News editor")
     ADMIN = "admin", _("Administrator")
 
 

@@ -24,6 +24,7 @@ from . import permissions
 from .aliases import clean_alias
 from .avatars import clean_avatar
 from .consent import CONSENT_TEXTS
+from .events import role_changed
 from .models import (
     AccessToken,
     Block,
@@ -275,6 +276,7 @@ def grant_role(
     if role == Role.ADMIN:
         User.objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)
     forget(user, "_ligesind_roles", "_ligesind_forum_moderator")
+    role_changed.send(sender=RoleAssignment, user=user)
     return assignment
 
 
@@ -287,6 +289,7 @@ def revoke_role(*, actor: User, assignment: RoleAssignment) -> None:
             raise DomainError(_("You cannot remove your own administrator role."))
         User.objects.filter(pk=assignment.user_id).update(is_staff=False, is_superuser=False)
     assignment.delete()
+    role_changed.send(sender=RoleAssignment, user=assignment.user)
     notify(
         assignment.user, "role_removed", params={"role": source_text(Role(assignment.role).label)}
     )

@@ -126,18 +126,22 @@ class DemoLogin:
     municipalities: tuple[str, ...] = ()
 
 
-STAFF = [
-    DemoLogin(f"admin@{DOMAIN}", Role.ADMIN),
-    DemoLogin(f"koordinator.odense@{DOMAIN}", Role.COORDINATOR, ("Odense", "Fredericia")),
-    DemoLogin(f"koordinator.kbh@{DOMAIN}", Role.COORDINATOR, ("København", "Rødovre")),
-    DemoLogin(f"koordinator.nord@{DOMAIN}", Role.COORDINATOR, ("Helsingør", "Gladsaxe")),
-    DemoLogin(f"moderator@{DOMAIN}", Role.MODERATOR),
-    DemoLogin(f"forsker@{DOMAIN}", Role.RESEARCHER),
-    DemoLogin(f"kasserer@{DOMAIN}", Role.TREASURER),
-] + [
-    DemoLogin(f"peerguide{n}@{DOMAIN}", Role.PEER_GUIDE, (place,))
-    for n, place in enumerate(DEMO_MUNICIPALITIES * 2, start=1)
-]
+STAFF = (
+    [
+        DemoLogin(f"admin@{DOMAIN}", Role.ADMIN),
+        DemoLogin(f"koordinator.odense@{DOMAIN}", Role.COORDINATOR, ("Odense", "Fredericia")),
+        DemoLogin(f"koordinator.kbh@{DOMAIN}", Role.COORDINATOR, ("København", "Rødovre")),
+        DemoLogin(f"koordinator.nord@{DOMAIN}", Role.COORDINATOR, ("Helsingør", "Gladsaxe")),
+        DemoLogin(f"moderator@{DOMAIN}", Role.MODERATOR),
+        DemoLogin(f"forsker@{DOMAIN}", Role.RESEARCHER),
+        DemoLogin(f"kasserer@{DOMAIN}", Role.TREASURER),
+    ]
+    + [
+        DemoLogin(f"peerguide{n}@{DOMAIN}", Role.PEER_GUIDE, (place,))
+        for n, place in enumerate(DEMO_MUNICIPALITIES * 2, start=1)
+    ]
+    + [DemoLogin(f"redaktoer@{DOMAIN}", Role.EDITOR, ("Fredericia",))]
+)
 MEMBER_COUNT = 64
 MEMBER_LOGIN = f"medlem1@{DOMAIN}"
 

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.db.models import Q
 
+from ligesind.accounts.events import role_changed
 from ligesind.accounts.models import Interest, Role, RoleAssignment, User
 from ligesind.activities.models import Accompaniment, Activity, CourseRun
 from ligesind.community.models import Category
@@ -134,8 +135,9 @@ def _place_demo_activities() -> None:
             OrganisationMembership.objects.get_or_create(
                 user_id=assignment.user_id, organisation=organisation
             )
-        if assignment.role in (Role.COORDINATOR, Role.PEER_GUIDE) and mine:
+        if assignment.role in (Role.COORDINATOR, Role.PEER_GUIDE, Role.EDITOR) and mine:
             assignment.organisations.set(mine)  # volunteers and staff act for theirs
+            role_changed.send(sender=RoleAssignment, user=assignment.user)
     for model in (CourseRun, Accompaniment, Match):  # courses, følgeskab and matches too
         for item in model.objects.filter(organisation__isnull=True, municipality__isnull=False):
             item.organisation = where.get(item.municipality_id or 0)

@@ -57,7 +57,7 @@ class NewsIndexPage(Page):
     intro = models.CharField(_("introduction"), max_length=300, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    subpage_types = ["pages.NewsPage"]
+    subpage_types = ["pages.NewsPage", "pages.OrganisationNews"]
     parent_page_types = ["pages.PagesHome"]
     max_count = 1
 
@@ -66,12 +66,39 @@ class NewsIndexPage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        news = published_news().child_of(self).select_related("organisation")
+        news = published_news().descendant_of(self).select_related("organisation")
         slug = request.GET.get("organisation", "")
         if slug:
             news = news.filter(organisation__slug=slug)
         context["news"] = news[:50]
         context["organisation_slug"] = slug
+        return context
+
+
+class OrganisationNews(Page):
+    """An organisation's own news, under the news: its editors write here and only here (a
+    role "editor" acting for the organisation; see ``pages.editors``)."""
+
+    organisation = models.OneToOneField(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="news_section",
+        verbose_name=_("organisation"),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("organisation")]
+    subpage_types = ["pages.NewsPage"]
+    parent_page_types = ["pages.NewsIndexPage"]
+    template = "pages/news_index_page.html"
+
+    class Meta:
+        verbose_name = _("an organisation's news")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        news = published_news().child_of(self).select_related("organisation")
+        context["news"] = news[:50]
+        context["organisation_slug"] = self.organisation.slug
         return context
 
 
@@ -96,11 +123,19 @@ class NewsPage(Page):
         FieldPanel("body"),
     ]
     subpage_types: list[str] = []
-    parent_page_types = ["pages.NewsIndexPage"]
+    parent_page_types = ["pages.NewsIndexPage", "pages.OrganisationNews"]
 
     class Meta:
         verbose_name = _("news item")
         ordering = ["-date"]
+
+    def full_clean(self, *args: Any, **kwargs: Any) -> None:
+        """News in an organisation's section is that organisation's, whatever was chosen."""
+        parent = self.get_parent() if self.pk or self.path else None
+        section = getattr(parent.specific, "organisation_id", None) if parent else None
+        if section is not None:
+            self.organisation_id = section
+        super().full_clean(*args, **kwargs)
 
 
 def published_news() -> Any:

@@ -32,7 +32,8 @@ class Command(BaseCommand):
             places = f" ({', '.join(login.municipalities)})" if login.municipalities else ""
             out.write(f"  {login.role:<26} {login.email}{places}")
         out.write(
-            "\nThe public pages' editor is at /cms/ (admins)."
+            "\nThe public pages' editor is at /cms/ (admins; the news editor writes the news"
+            " of Peer-Partnerskabet only)."
             "\nStaff logins ask for a two-factor code. Get the current one with:\n"
             "  .venv/bin/python -m ligesind democode EMAIL\n"
         )

@@ -66,6 +66,7 @@ urlpatterns += i18n_patterns(
     path("messages/", include("ligesind.messaging.urls")),
     path("activities/", include("ligesind.activities.urls")),
     path("", include("ligesind.organisations.urls")),
+    path("volunteer/", include("ligesind.volunteers.urls")),
     path("match/", include("ligesind.matching.urls")),
     path("safety/", include("ligesind.safety.urls")),
     path("admin/", admin.site.urls),

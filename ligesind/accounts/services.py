@@ -281,6 +281,33 @@ def grant_role(
 
 
 @transaction.atomic
+def extend_role(
+    *,
+    granted_by: User,
+    user: User,
+    role: Role,
+    municipality: Municipality,
+    organisation: Any,
+) -> RoleAssignment:
+    """Add a municipality and an organisation to someone's role (made if they lack it), as a
+    coordinator's approval of a volunteer does. The caller checks that ``granted_by`` may;
+    like every role, it needs two-factor login on the account first."""
+    if not permissions.has_two_factor(user):
+        raise DomainError(_("Roles can only be given to accounts that use two-factor login."))
+    assignment, created = RoleAssignment.objects.get_or_create(
+        user=user, role=role, defaults={"granted_by": granted_by}
+    )
+    assignment.municipalities.add(municipality)
+    if created or assignment.organisations.exists():  # one for every organisation stays so
+        assignment.organisations.add(organisation)
+    if created:
+        notify(user, "role_granted", params={"role": source_text(Role(role).label)})
+    forget(user, "_ligesind_roles", "_ligesind_forum_moderator")
+    role_changed.send(sender=RoleAssignment, user=user)
+    return assignment
+
+
+@transaction.atomic
 def revoke_role(*, actor: User, assignment: RoleAssignment) -> None:
     if not permissions.can_manage_roles(actor):
         raise NotAllowed(_("Only administrators can remove roles."))

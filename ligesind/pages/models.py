@@ -81,7 +81,7 @@ class OrganisationNews(Page):
 
     organisation = models.OneToOneField(
         "organisations.Organisation",
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="news_section",
         verbose_name=_("organisation"),
     )

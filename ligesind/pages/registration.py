@@ -36,6 +36,7 @@ def register() -> None:
             "pages.PagesHome",
             "pages.ContentPage",
             "pages.NewsIndexPage",
+            "pages.OrganisationNews",
             "pages.NewsPage",
             "wagtailimages.Image",
             "wagtaildocs.Document",

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "ligesind.community",
     "ligesind.organisations",
     "ligesind.pages",
+    "ligesind.volunteers",
     # Wagtail edits the public pages and news (/cms/); see docs/architecture.md
     "wagtail.sites",
     "wagtail.users",

@@ -65,6 +65,12 @@ RULES: dict[str, Rule] = {
         lambda ids: {"page_view_restriction_id": 1, "page_id": 1},
         why="pages are never behind a password",
     ),
+    # Volunteers: anyone reads how; members apply; alice's application is screened by the
+    # coordinators of Peer to Peer Odense in Odense (none of the probed ones) and admins
+    "volunteers:start": Rule(ALL),
+    "volunteers:apply": Rule(SIGNED_IN),
+    "volunteers:queue": Rule(COORDINATORS),
+    "volunteers:application": Rule(OWNER | ADMIN, pk("application")),
     "organisations:list": Rule(ALL),
     "organisations:detail": Rule(ALL, pk("organisation", "slug")),
     "organisations:municipality": Rule(ALL, lambda ids: {"slug": "odense"}),

@@ -27,6 +27,7 @@ from ligesind.organisations import services as organisations
 from ligesind.organisations.models import ContactRequest
 from ligesind.safety import services as safety
 from ligesind.safety.models import CrisisAlert, CrisisTerm
+from ligesind.volunteers import services as volunteers
 from tests.activities.conftest import activity_data
 from tests.factories import UserFactory, make_admin, make_organisation, make_staff, municipality
 from tests.matching.conftest import prefs
@@ -164,6 +165,16 @@ def build_world() -> World:
     ids["bob_public_id"] = bob.profile.public_id
     ids["guide_public_id"] = guide.profile.public_id
     ids["organisation"] = organisation.slug
+    ids["application"] = volunteers.apply_to_volunteer(
+        actor=alice,
+        data=volunteers.ApplicationData(
+            organisation=organisation,
+            municipality=odense,
+            experience="Depression",
+            motivation="Give videre",
+            wishes=["activities"],
+        ),
+    ).pk
     ids["contact_request"] = ContactRequest.objects.create(
         organisation=organisation, topic="other", sender=alice, text="Hej"
     ).pk

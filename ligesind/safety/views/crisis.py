@@ -122,6 +122,7 @@ WHERE = {
     "report": gettext_lazy("a report"),
     "appeal": gettext_lazy("an appeal"),
     "contact": gettext_lazy("a message to an organisation"),
+    "volunteer_application": gettext_lazy("an application to volunteer"),
 }
 
 

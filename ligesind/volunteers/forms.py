@@ -1,0 +1,97 @@
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ligesind.activities.forms import DateInput, TimeInput
+from ligesind.core.models import Municipality
+from ligesind.organisations.models import Organisation
+
+from .models import Wish
+
+
+class ApplicationForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.all(),
+        error_messages={"required": _("Choose the organisation you would like to volunteer in.")},
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"),
+        queryset=Municipality.objects.all(),
+        error_messages={"required": _("Choose the municipality.")},
+    )
+    experience = forms.CharField(
+        label=_("Your own experience"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "In your own words and as much as you like: what you have lived with, as affected "
+            "or as a relative. Only the local coordinators read it."
+        ),
+        error_messages={"required": _("Tell a little about your own experience.")},
+    )
+    motivation = forms.CharField(
+        label=_("Why would you like to be a volunteer?"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Tell us why you would like to be a volunteer.")},
+    )
+    wishes = forms.MultipleChoiceField(
+        label=_("What would you like to do?"),
+        choices=Wish.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one thing you would like to do.")},
+    )
+    availability = forms.CharField(
+        label=_("When can you?"),
+        max_length=300,
+        required=False,
+        help_text=_("For example: weekday evenings, every other weekend."),
+    )
+
+
+class ConversationForm(forms.Form):
+    day = forms.DateField(label=_("Date"), widget=DateInput)
+    start = forms.TimeField(label=_("Time"), widget=TimeInput)
+    place = forms.CharField(
+        label=_("Where"),
+        max_length=200,
+        help_text=_("An address, or that you will call or meet by video."),
+    )
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Private note"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Only the municipality's coordinators in this organisation read notes."),
+    )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            ("approved", _("Approve: they become a peer guide here")),
+            ("not_now", _("Not now: they can ask again from a date")),
+            ("declined", _("Not this time")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    message = forms.CharField(
+        label=_("Words to the applicant"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Needed when you say no: kind words about why, and where else to turn."),
+    )
+    not_before = forms.DateField(
+        label=_("They can ask again from"), required=False, widget=DateInput
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["not_before"].widget.attrs["min"] = timezone.localdate().isoformat()

@@ -1,0 +1,98 @@
+"""Becoming a volunteer: an application to an organisation in a municipality, the local
+coordinator's conversation and private notes, and the decision. Approval makes the person a
+peer guide there (once their account has two-factor login)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ligesind.core.fields import EncryptedTextField
+from ligesind.core.models import Municipality
+
+USER = settings.AUTH_USER_MODEL
+
+
+class Wish(models.TextChoices):
+    ACTIVITIES = "activities", _("Make activities around my interests")
+    PEERMATCH = "peermatch", _("Be a peer guide for one person (PeerMatch)")
+    ACCOMPANIMENT = "accompaniment", _("Go along with someone (følgeskab)")
+    COURSE = "course", _("Lead a peer group course")
+    TALKS = "talks", _("Give talks about my experience")
+
+
+class ApplicationStatus(models.TextChoices):
+    NEW = "new", _("Waiting for the coordinator")
+    CONVERSATION = "conversation", _("Conversation booked")
+    APPROVED = "approved", _("Approved")
+    DECLINED = "declined", _("Not this time")
+    NOT_NOW = "not_now", _("Not now: ask again later")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+OPEN_STATUSES = (ApplicationStatus.NEW, ApplicationStatus.CONVERSATION)
+
+
+class VolunteerApplication(models.Model):
+    applicant = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="applications")
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        related_name="applications",
+        verbose_name=_("organisation"),
+    )
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, verbose_name=_("municipality")
+    )
+    experience = EncryptedTextField(_("your experience"))
+    motivation = EncryptedTextField(_("why you would like to be a volunteer"))
+    wishes = models.JSONField(_("what you would like to do"), default=list)
+    availability = models.CharField(_("when you can"), max_length=300, blank=True)
+    status = models.CharField(
+        max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.NEW
+    )
+    conversation_at = models.DateTimeField(_("conversation"), null=True, blank=True)
+    conversation_place = models.CharField(_("where"), max_length=200, blank=True)
+    not_before = models.DateField(_("ask again from"), null=True, blank=True)
+    message = EncryptedTextField(_("message to the applicant"), blank=True)
+    decided_by = models.ForeignKey(
+        USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    role_granted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("volunteer application")
+        verbose_name_plural = _("volunteer applications")
+
+    def __str__(self) -> str:
+        return (
+            f"{self.applicant_id} → {self.organisation_id}/{self.municipality_id} ({self.status})"
+        )
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    def wish_labels(self) -> list[str]:
+        return [str(Wish(w).label) for w in self.wishes if w in Wish.values]
+
+
+class ApplicationNote(models.Model):
+    """The coordinator's private note: encrypted, read by the municipality's coordinators of
+    the organisation only, never by the applicant."""
+
+    application = models.ForeignKey(
+        VolunteerApplication, on_delete=models.CASCADE, related_name="notes"
+    )
+    author = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
+    text = EncryptedTextField(_("note"))
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"note {self.pk} on {self.application_id}"

@@ -1,0 +1,44 @@
+"""Who may apply, screen and read what about volunteer applications: one function per rule."""
+
+from ligesind.accounts.models import Role
+from ligesind.accounts.permissions import (
+    AnyUser,
+    acts_for_organisation,
+    coordinated_municipality_ids,
+    coordinates,
+    is_admin,
+    is_member,
+)
+
+from .models import VolunteerApplication
+
+
+def can_apply(user: AnyUser) -> bool:
+    return is_member(user)
+
+
+def screens(user: AnyUser, application: VolunteerApplication) -> bool:
+    """The coordinators of the municipality acting for the organisation (and admins) book the
+    conversation and decide."""
+    return coordinates(user, application.municipality_id, application.organisation_id)
+
+
+def can_read_notes(user: AnyUser, application: VolunteerApplication) -> bool:
+    """Private notes: the municipality's coordinators of that organisation only (not admins,
+    never the applicant)."""
+    return (
+        is_member(user)
+        and application.applicant_id != user.pk
+        and application.municipality_id in coordinated_municipality_ids(user)
+        and acts_for_organisation(user, Role.COORDINATOR, application.organisation_id)
+    )
+
+
+def can_view_application(user: AnyUser, application: VolunteerApplication) -> bool:
+    return (user.pk is not None and user.pk == application.applicant_id) or screens(
+        user, application
+    )
+
+
+def can_screen_any(user: AnyUser) -> bool:
+    return is_member(user) and (is_admin(user) or bool(coordinated_municipality_ids(user)))

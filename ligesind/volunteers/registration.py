@@ -1,0 +1,79 @@
+"""What volunteering plugs into: notifications, the member's data export, and two-factor
+login (an approved volunteer becomes a peer guide once it is on)."""
+
+from typing import Any
+
+from allauth.mfa.signals import authenticator_added
+from django.utils.translation import gettext_lazy as _
+
+from ligesind.core.models import EmailMode
+from ligesind.core.notifications import NotificationKind, register_kind
+from ligesind.core.privacy import register_export, register_labels
+
+from .models import VolunteerApplication
+
+
+def export_volunteering(user: Any) -> dict[str, Any]:
+    return {
+        "volunteer_applications": [
+            {
+                "organisation": a.organisation.name,
+                "municipality": a.municipality.name,
+                "experience": a.experience,
+                "motivation": a.motivation,
+                "wishes": a.wishes,
+                "availability": a.availability,
+                "status": a.get_status_display(),
+                "conversation": a.conversation_at.isoformat() if a.conversation_at else None,
+                "message_from_the_coordinator": a.message,
+                "applied": a.created_at.isoformat(),
+            }
+            for a in VolunteerApplication.objects.filter(applicant_id=user.pk).select_related(
+                "organisation", "municipality"
+            )
+        ]
+    }
+
+
+def _two_factor_on(sender: Any, request: Any = None, user: Any = None, **kwargs: Any) -> None:
+    from .services import start_approved
+
+    if user is not None:
+        start_approved(user)
+
+
+def register() -> None:
+    for key, label, message, mode in [
+        (
+            "volunteer_application",
+            _("Someone applied to be a volunteer (coordinators)"),
+            _("Someone has applied to be a volunteer in your municipality."),
+            EmailMode.IMMEDIATE,
+        ),
+        (
+            "volunteer_conversation",
+            _("A conversation about volunteering is booked"),
+            _("The coordinator has booked a conversation with you about volunteering."),
+            EmailMode.IMMEDIATE,
+        ),
+        (
+            "volunteer_decision",
+            _("An answer to my application to volunteer"),
+            _("The coordinator has answered your application to be a volunteer."),
+            EmailMode.IMMEDIATE,
+        ),
+    ]:
+        register_kind(NotificationKind(key, label, message, mode))
+    register_export(
+        "volunteers",
+        label=_("Volunteering"),
+        models=["volunteers.VolunteerApplication", "volunteers.ApplicationNote"],
+        collect=export_volunteering,
+    )
+    register_labels(
+        {
+            "volunteers": _("Volunteering"),
+            "volunteer_applications": _("My applications to volunteer"),
+        }
+    )
+    authenticator_added.connect(_two_factor_on, dispatch_uid="ligesind.volunteers.two_factor")

@@ -1,0 +1,65 @@
+"""Becoming a volunteer, in the browser at phone width, with axe on every page: a member
+applies, the local coordinator books the conversation and approves, and the new volunteer is
+asked, kindly, to turn on two-factor login."""
+
+import pytest
+from playwright.sync_api import expect
+
+from ligesind.accounts.models import Role
+from ligesind.organisations.demo import load_demo_organisations
+from ligesind.organisations.models import Organisation
+from tests.browser.helpers import log_in
+from tests.browser.test_organisations import no_sideways_scrolling
+from tests.factories import UserFactory, make_staff
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+
+
+def test_apply_screen_and_approve(new_page, axe):
+    load_demo_organisations()
+    odense = Organisation.objects.get(slug="peer-to-peer-odense")
+    coordinator = make_staff(
+        Role.COORDINATOR, "Odense", alias="Koordinator", organisations=[odense]
+    )
+    alice = UserFactory.create(email="alice@example.org", member__alias="Alice")
+
+    a = new_page()
+    a.set_viewport_size(PHONE)
+    log_in(a, alice.email)
+    a.goto("/volunteer/")
+    axe(a)
+    no_sideways_scrolling(a)
+    a.get_by_role("link", name="Søg om at blive frivillig").click()
+    a.get_by_label("Organisation").select_option(label="Peer to Peer Odense")
+    a.get_by_label("Kommune").select_option(label="Odense")
+    a.get_by_label("Din egen erfaring").fill("Jeg har haft angst i mange år og fik det bedre.")
+    a.get_by_label("Hvorfor vil du gerne være frivillig?").fill("Jeg vil give håb videre.")
+    a.get_by_label("Lave aktiviteter ud fra mine interesser").check()
+    axe(a)
+    a.get_by_role("button", name="Send ansøgning").click()
+    expect(a.get_by_text("Tak! Den lokale koordinator kontakter dig")).to_be_visible()
+    axe(a)
+
+    c = new_page()
+    c.set_viewport_size(PHONE)
+    log_in(c, coordinator.email, coordinator)
+    c.goto("/volunteer/applications/")
+    axe(c)
+    c.get_by_role("link", name="Alice").click()
+    expect(c.get_by_text("Jeg har haft angst i mange år")).to_be_visible()
+    no_sideways_scrolling(c)
+    axe(c)
+    c.get_by_label("Privat note").fill("Varm og rolig i telefonen.")
+    c.get_by_role("button", name="Gem noten").click()
+    expect(c.get_by_text("Varm og rolig i telefonen.")).to_be_visible()
+    c.get_by_label("Godkend: personen bliver peerguide her").check()
+    c.get_by_role("button", name="Send svaret").click()
+    expect(c.get_by_text("Svaret er sendt, og ansøgeren har fået besked.")).to_be_visible()
+
+    a.reload()
+    expect(a.get_by_text("Godkendt")).to_be_visible()
+    expect(a.get_by_role("link", name="Slå to-faktor-login til")).to_be_visible()
+    expect(a.get_by_text("Varm og rolig")).to_have_count(0)  # notes are never the applicant's
+    axe(a)

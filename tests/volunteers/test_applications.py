@@ -183,3 +183,24 @@ def test_the_pages_for_applicant_coordinator_and_outsiders(client, world, member
     assert application.status == "approved"
     client.force_login(member)
     assert "to-faktor" in client.get(url).content.decode().lower()
+
+
+def test_the_queue_asks_the_same_number_of_queries_for_many_applications(client, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import UserFactory
+
+    client.force_login(world["own"])
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("volunteers:queue")).status_code == 200
+        return len(captured)
+
+    apply(UserFactory.create(), world["project"])
+    count()  # the first request of a session asks a little more
+    few = count()
+    for _ in range(8):
+        apply(UserFactory.create(), world["project"])
+    assert count() == few

@@ -51,6 +51,8 @@ def ensure_news_section(organisation: Organisation) -> OrganisationNews | None:
         ).exists():
             GroupPagePermission.objects.create(group=group, page=section, permission_type=kind)
     root = Collection.get_first_root_node()
+    if root is None:  # a flushed database (tests) lacks what Wagtail's migrations made
+        root = Collection.add_root(name="Root")
     for codename in IMAGE_PERMISSIONS:
         permission = Permission.objects.get(
             content_type__app_label="wagtailimages", codename=codename

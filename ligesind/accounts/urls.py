@@ -6,6 +6,7 @@ app_name = "accounts"
 
 urlpatterns = [
     path("me/", views.home, name="home"),
+    path("signed-out/", views.session_ended, name="session_ended"),
     path("me/profile/", views.profile_edit, name="profile_edit"),
     path("me/profile/picture/", views.profile_avatar, name="profile_avatar"),
     path("me/blocked/", views.blocks, name="blocks"),

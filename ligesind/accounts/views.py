@@ -9,6 +9,8 @@ from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
@@ -345,3 +347,22 @@ def role_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The role is removed."))
     return redirect("accounts:roles")
+
+
+def session_ended(request: HttpRequest) -> HttpResponse:
+    """Where a page goes when its session was ended while it was open (signed out elsewhere,
+    or a moderator's decision): say so kindly on the sign-in page instead of a bare one."""
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = ""
+    if request.user.is_authenticated:  # still signed in: carry on (a paused member: why)
+        return redirect(target or "accounts:home")
+    messages.info(
+        request,
+        _(
+            "You have been signed out. Sign in again to go on. If a moderator has made a "
+            "decision about your account, you can read why and appeal when you have signed in."
+        ),
+    )
+    login = reverse("account_login")
+    return redirect(f"{login}?{urlencode({'next': target})}" if target else login)

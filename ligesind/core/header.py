@@ -30,5 +30,7 @@ def site_header(context: Context) -> SafeString:
         "signed_in": signed_in,
         "can_message": bool(context.get("can_message")),
         "is_moderator": bool(context.get("is_moderator")),
+        # Suspended or banned: only what they can use (why, the appeal, help, signing out).
+        "restricted": bool(signed_in and getattr(user, "is_restricted", False)),
     }
     return render_kept("core/_header.html", facts, values)

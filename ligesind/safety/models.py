@@ -154,6 +154,16 @@ class ActionKind(models.TextChoices):
     RESTORE = "restore", _("Restore (undo an earlier decision)")
 
 
+# What each decision means, said to the member it is about (the kinds are the moderators').
+WORDS_TO_MEMBER = {
+    ActionKind.HIDE: _("A moderator has hidden something you wrote"),
+    ActionKind.WARN: _("A moderator has sent you a warning"),
+    ActionKind.SUSPEND: _("Your account is paused for a while"),
+    ActionKind.BAN: _("Your account is closed"),
+    ActionKind.RESTORE: _("An earlier decision about you is undone"),
+}
+
+
 class ModerationAction(models.Model):
     """A moderator's decision about a member: append-only, the audit trail of moderation."""
 
@@ -169,6 +179,7 @@ class ModerationAction(models.Model):
         Report, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"
     )
     content_kind = models.CharField(max_length=30, blank=True)
+
     content_id = models.PositiveBigIntegerField(null=True, blank=True)
     until = models.DateTimeField(_("until"), null=True, blank=True)
     undoes = models.ForeignKey(
@@ -191,6 +202,9 @@ class ModerationAction(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
         raise ValueError("Moderation decisions are never deleted.")
+
+    def words_to_member(self) -> str:
+        return str(WORDS_TO_MEMBER.get(ActionKind(self.kind), self.get_kind_display()))
 
 
 class Appeal(models.Model):

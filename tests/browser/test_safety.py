@@ -10,6 +10,7 @@ from ligesind.accounts.models import Role
 from ligesind.messaging import services as messaging
 from ligesind.safety.models import ModerationAction
 from tests.browser.helpers import log_in
+from tests.browser.test_organisations import no_sideways_scrolling
 from tests.factories import PASSWORD, UserFactory, make_admin, make_staff
 
 pytestmark = pytest.mark.browser
@@ -143,12 +144,19 @@ def test_report_suspend_signs_out_live_then_appeal(new_page, axe):
     expect(m.get_by_text("Afgørelsen er gemt", exact=False)).to_be_visible()
     axe(m)
 
-    # Bob's open chat closes and the page shows the sign-in form, within 5 seconds.
+    # Bob's open chat closes and the page shows the sign-in form, within 5 seconds, saying
+    # kindly what happened; signed in again, on a phone, he reads why in words to him, and the
+    # menu offers only what he can use.
     expect(b).to_have_url(re.compile("/accounts/login/"), timeout=5000)
+    expect(b.get_by_text("Du er blevet logget ud.", exact=False)).to_be_visible()
+    b.set_viewport_size({"width": 390, "height": 844})
     b.get_by_label("E-mail").fill(bob.email)
     b.get_by_label("Adgangskode").fill(PASSWORD)
     b.get_by_role("button", name="Log ind").click()
     expect(b.get_by_text("Vi taler pænt til hinanden.")).to_be_visible()
+    expect(b.get_by_role("heading", name="Din konto er sat på pause et stykke tid")).to_be_visible()
+    expect(b.locator("header nav a")).to_have_text(["Beslutninger om mig"])
+    no_sideways_scrolling(b)
     axe(b)
     decision = ModerationAction.objects.get()
     b.goto(f"/safety/my-decisions/{decision.pk}/appeal/")  # the form as a page of its own

@@ -44,6 +44,9 @@ RULES: dict[str, Rule] = {
     # Site, help, language, notifications
     "front": Rule(ALL),
     "crisis": Rule(ALL, why="help is one click away, for everyone"),
+    "accounts:session_ended": Rule(
+        SIGNED_IN, why="visitors go on to sign in, told kindly; the signed-in carry on"
+    ),
     # Organisations and municipalities: public pages; joining and leaving is one's own
     # Public pages and news (Wagtail); the editor at /cms/ is probed like the admin site
     "wagtail_serve": Rule(ALL, url=lambda ids: "/pages/peerstoette/"),

@@ -188,7 +188,9 @@
         // The session was ended (signed out elsewhere, or a moderator's decision): reload, and
         // the server shows the sign-in page or the reason. Not when this page is already on
         // its way elsewhere (it signed out itself).
-        if (!leaving) location.reload();
+        if (!leaving) {
+          location.href = "/signed-out/?next=" + encodeURIComponent(location.pathname);
+        }
         return;
       }
       showPaused(true);

@@ -147,14 +147,21 @@ def edit_message(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def delete_message(request: HttpRequest, pk: int) -> HttpResponse:
+    """Asks first (a page of its own, so a slip of the finger deletes nothing), then deletes."""
     user, message = _own_message(request, pk)
+    back = reverse("messaging:conversation", args=[message.conversation_id])
+    if not permissions.can_delete_message(user, message):
+        raise Http404
+    if request.method != "POST":
+        return render(request, "messaging/delete.html", {"message": message, "back": back})
     try:
         services.delete_message(actor=user, message=message)
     except DomainError as error:
         messages.error(request, error.message)
-    return redirect("messaging:conversation", pk=message.conversation_id)
+    else:
+        messages.success(request, _("The message is deleted."))
+    return redirect(back)
 
 
 @login_required

@@ -14,10 +14,12 @@ class PagesConfig(AppConfig):
 
         from . import editors, registration
         from .setup import ensure_public_pages
+        from .trust import ensure_trust_pages
 
         registration.register()
         registration.leave_django_admin()
         post_migrate.connect(ensure_public_pages, sender=self)
+        post_migrate.connect(ensure_trust_pages, sender=self)
         post_migrate.connect(editors.ensure_news_sections, sender=self)
         post_save.connect(
             lambda instance, **_: editors.ensure_news_section(instance),

@@ -18,6 +18,9 @@ PAGES = [
     ("/pages/kontingent/", "Hvorfor koster det et kontingent?"),
     ("/pages/nyheder/", "Nyheder"),
     ("/pages/nyheder/deltag-i-forskning/", "Gør en forskel – deltag i vores forskning"),
+    ("/pages/nyheder/peer-partnerskabet/", "Peer-Partnerskabet"),  # an organisation's news
+    ("/pages/privatliv/", "Privatliv: sådan passer vi på dine oplysninger"),
+    ("/pages/vilkaar/", "Vilkår og fællesskabets regler"),
 ]
 
 

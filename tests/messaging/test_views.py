@@ -218,3 +218,18 @@ def test_conversation_page_query_count_is_constant(
     client.force_login(alice)
     with django_assert_max_num_queries(31):  # 30 + the member's muted words
         assert client.get(reverse("messaging:conversation", args=[chat.pk])).status_code == 200
+
+
+def test_deleting_asks_first_and_then_deletes(client, message, alice, bob):
+    url = reverse("messaging:delete", args=[message.pk])
+    client.force_login(bob)
+    assert client.get(url).status_code == 404  # only the writer is asked
+    client.force_login(alice)
+    page = client.get(url).content.decode()
+    assert "Første besked" in page and "Ja, slet beskeden" in page
+    message.refresh_from_db()
+    assert message.deleted_at is None  # asking deletes nothing
+    answer = client.post(url, follow=True)
+    assert "Beskeden er slettet." in answer.content.decode()
+    message.refresh_from_db()
+    assert message.deleted_at is not None and message.body == ""

@@ -119,3 +119,18 @@ def test_testimonials_only_with_consent_and_switched_on(client):
     assert "Trukket tilbage" not in page
     page = client.get("/organisations/peer-netvaerket/").content.decode()
     assert "Det hjalp" in page
+
+
+def test_privacy_and_terms_are_there_and_in_every_footer(client):
+    from ligesind.pages.models import ContentPage
+    from ligesind.pages.trust import ensure_trust_pages
+
+    for url in ("/pages/privatliv/", "/pages/vilkaar/"):
+        assert client.get(url).status_code == 200
+    ContentPage.objects.get(slug="vilkaar").delete()  # an installation made before them
+    ensure_trust_pages()
+    ensure_trust_pages()
+    assert ContentPage.objects.filter(slug="vilkaar").count() == 1
+    front = client.get("/").content.decode()
+    assert 'href="/pages/privatliv/"' in front and 'href="/pages/vilkaar/"' in front
+    assert "Datatilsynet" in client.get("/pages/privatliv/").content.decode()

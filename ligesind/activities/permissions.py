@@ -26,6 +26,7 @@ from ligesind.community.permissions import (
 from ligesind.membership.entitlements import Feature, has_feature
 from ligesind.organisations.models import Organisation
 from ligesind.organisations.permissions import has_joined
+from ligesind.volunteers.training import is_qualified_guide
 
 from .models import (
     Accompaniment,
@@ -138,6 +139,11 @@ def coordinates_run(user: AnyUser, run: CourseRun) -> bool:
     return coordinates(user, run.municipality_id, run.organisation_id)
 
 
+def may_lead(user: AnyUser) -> bool:
+    """Coordinators, admins, and peer guides who completed any required training."""
+    return has_role(user, Role.COORDINATOR) or is_admin(user) or is_qualified_guide(user)
+
+
 def leads_run(user: AnyUser, run: CourseRun) -> bool:
     return is_member(user) and run.leaders.filter(pk=user.pk).exists()
 
@@ -186,6 +192,7 @@ def can_offer_accompaniment(user: AnyUser, item: Accompaniment) -> bool:
         and is_member(user)
         and item.municipality_id in volunteer_municipality_ids(user)
         and acts_for_organisation(user, Role.PEER_GUIDE, item.organisation_id)
+        and is_qualified_guide(user)
         and item.member_id not in blocked_user_ids(user)
     )
 

@@ -3,14 +3,13 @@
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 
-from ligesind.accounts.models import Role
 from ligesind.accounts.permissions import (
     coordinated_municipality_ids,
     coordinates,
-    has_role,
     is_admin,
 )
 from ligesind.membership.entitlements import Feature, has_feature
+from ligesind.volunteers.training import is_qualified_guide
 
 from .models import Match, MatchStatus
 
@@ -22,8 +21,9 @@ def can_match(user: AnyUser) -> bool:
 
 
 def is_peer_guide(user: AnyUser) -> bool:
-    """Peer-guide matches only with members who hold the role (training is not recorded yet)."""
-    return has_role(user, Role.PEER_GUIDE)
+    """Peer-guide matches only with members who hold the role and, where their organisation
+    requires it, completed its training (``volunteers.training``)."""
+    return is_qualified_guide(user)
 
 
 def is_party(user: AnyUser, match: Match) -> bool:

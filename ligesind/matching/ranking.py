@@ -15,6 +15,7 @@ from django.db import connection
 
 from ligesind.accounts.consent import current_version
 from ligesind.accounts.models import ConsentRecord, Profile, Role, RoleAssignment, User
+from ligesind.volunteers.training import UNTRAINED_SQL
 
 from .models import Hope, MatchProfile, Meeting
 from .scoring import DANISH, Weights
@@ -66,6 +67,7 @@ def ranked_rows(
     guide = (
         f"EXISTS (SELECT 1 FROM {RoleAssignment._meta.db_table} r "
         f"WHERE r.user_id = mp.user_id AND r.role = '{Role.PEER_GUIDE.value}')"
+        f" AND NOT {UNTRAINED_SQL}"
     )
     if me.hope == Hope.GUIDE:
         where.append(guide)

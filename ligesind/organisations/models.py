@@ -32,6 +32,14 @@ class Organisation(models.Model):
     municipalities = models.ManyToManyField(
         Municipality, blank=True, related_name="organisations", verbose_name=_("municipalities")
     )
+    requires_training = models.BooleanField(
+        _("peer guides must be trained"),
+        default=False,
+        help_text=_(
+            "Only peer guides who completed a qualifying training are suggested as guides, "
+            "go along in følgeskab or lead courses."
+        ),
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

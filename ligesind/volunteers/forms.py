@@ -95,3 +95,38 @@ class DecisionForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["not_before"].widget.attrs["min"] = timezone.localdate().isoformat()
+
+
+class TrainingForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.none()
+    )
+    name = forms.CharField(label=_("Name"), max_length=120)
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    qualifies = forms.BooleanField(
+        label=_("Completing it qualifies a peer guide"), required=False, initial=True
+    )
+
+    def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+
+
+class ModuleForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=120)
+    day = forms.DateField(label=_("Date"), widget=DateInput)
+    start = forms.TimeField(label=_("Time"), widget=TimeInput)
+    place = forms.CharField(label=_("Place"), max_length=200)
+
+
+class EnrolForm(forms.Form):
+    alias = forms.CharField(
+        label=_("The volunteer's alias"),
+        max_length=40,
+        error_messages={"required": _("Write the alias of the volunteer to enrol.")},
+    )

@@ -96,3 +96,79 @@ class ApplicationNote(models.Model):
 
     def __str__(self) -> str:
         return f"note {self.pk} on {self.application_id}"
+
+
+class TrainingProgramme(models.Model):
+    """An education for volunteers, e.g. the peer-guide education: modules with dates and
+    places. If ``qualifies``, completing it is what the organisation asks of its peer guides
+    (when the organisation requires training)."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="trainings",
+        verbose_name=_("organisation"),
+    )
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), max_length=2000, blank=True)
+    qualifies = models.BooleanField(
+        _("qualifies as a peer guide"),
+        default=True,
+        help_text=_("Completing it is what the organisation asks of its peer guides."),
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("training programme")
+        verbose_name_plural = _("training programmes")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TrainingModule(models.Model):
+    programme = models.ForeignKey(
+        TrainingProgramme, on_delete=models.CASCADE, related_name="modules"
+    )
+    title = models.CharField(_("title"), max_length=120)
+    starts_at = models.DateTimeField(_("starts"))
+    place = models.CharField(_("place"), max_length=200)
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class TrainingEnrolment(models.Model):
+    programme = models.ForeignKey(
+        TrainingProgramme, on_delete=models.CASCADE, related_name="enrolments"
+    )
+    volunteer = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="trainings")
+    enrolled_at = models.DateTimeField(default=timezone.now)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["enrolled_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "volunteer"], name="enrol_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.volunteer_id} → {self.programme_id}"
+
+
+class ModuleAttendance(models.Model):
+    module = models.ForeignKey(TrainingModule, on_delete=models.CASCADE, related_name="attendance")
+    volunteer = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    present = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["module", "volunteer"], name="module_attendance_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.volunteer_id} @ {self.module_id}: {self.present}"

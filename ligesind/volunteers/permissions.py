@@ -42,3 +42,14 @@ def can_view_application(user: AnyUser, application: VolunteerApplication) -> bo
 
 def can_screen_any(user: AnyUser) -> bool:
     return is_member(user) and (is_admin(user) or bool(coordinated_municipality_ids(user)))
+
+
+def can_manage_training(user: AnyUser, organisation_id: int) -> bool:
+    """Admins, and coordinators acting for the organisation (in any of its municipalities)."""
+    return is_member(user) and (
+        is_admin(user)
+        or (
+            bool(coordinated_municipality_ids(user))
+            and acts_for_organisation(user, Role.COORDINATOR, organisation_id)
+        )
+    )

@@ -10,7 +10,7 @@ from ligesind.core.models import EmailMode
 from ligesind.core.notifications import NotificationKind, register_kind
 from ligesind.core.privacy import register_export, register_labels
 
-from .models import VolunteerApplication
+from .models import ModuleAttendance, TrainingEnrolment, VolunteerApplication
 
 
 def export_volunteering(user: Any) -> dict[str, Any]:
@@ -31,7 +31,24 @@ def export_volunteering(user: Any) -> dict[str, Any]:
             for a in VolunteerApplication.objects.filter(applicant_id=user.pk).select_related(
                 "organisation", "municipality"
             )
-        ]
+        ],
+        "training": [
+            {
+                "programme": e.programme.name,
+                "organisation": e.programme.organisation.name,
+                "enrolled": e.enrolled_at.isoformat(),
+                "completed": e.completed_at.isoformat() if e.completed_at else None,
+                "modules_attended": [
+                    a.module.title
+                    for a in ModuleAttendance.objects.filter(
+                        volunteer_id=user.pk, present=True, module__programme=e.programme
+                    ).select_related("module")
+                ],
+            }
+            for e in TrainingEnrolment.objects.filter(volunteer_id=user.pk).select_related(
+                "programme__organisation"
+            )
+        ],
     }
 
 
@@ -67,13 +84,19 @@ def register() -> None:
     register_export(
         "volunteers",
         label=_("Volunteering"),
-        models=["volunteers.VolunteerApplication", "volunteers.ApplicationNote"],
+        models=[
+            "volunteers.VolunteerApplication",
+            "volunteers.ApplicationNote",
+            "volunteers.TrainingEnrolment",
+            "volunteers.ModuleAttendance",
+        ],
         collect=export_volunteering,
     )
     register_labels(
         {
             "volunteers": _("Volunteering"),
             "volunteer_applications": _("My applications to volunteer"),
+            "training": _("My training as a volunteer"),
         }
     )
     authenticator_added.connect(_two_factor_on, dispatch_uid="ligesind.volunteers.two_factor")

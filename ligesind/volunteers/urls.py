@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import training_views, views
 
 app_name = "volunteers"
 
@@ -9,4 +9,6 @@ urlpatterns = [
     path("apply/", views.apply, name="apply"),
     path("applications/", views.queue, name="queue"),
     path("applications/<int:pk>/", views.application, name="application"),
+    path("training/", training_views.trainings, name="trainings"),
+    path("training/<int:pk>/", training_views.training, name="training"),
 ]

@@ -17,7 +17,8 @@ from ligesind.organisations.models import Organisation
 
 from . import permissions, services
 from .forms import ApplicationForm, ConversationForm, DecisionForm, NoteForm
-from .models import OPEN_STATUSES, VolunteerApplication
+from .models import OPEN_STATUSES, TrainingEnrolment, VolunteerApplication
+from .training import still_needed
 
 
 def start(request: HttpRequest) -> HttpResponse:
@@ -30,6 +31,13 @@ def start(request: HttpRequest) -> HttpResponse:
             )
         )
     organisations = Organisation.objects.prefetch_related("municipalities")
+    enrolments = []
+    if request.user.is_authenticated:
+        enrolments = list(
+            TrainingEnrolment.objects.filter(volunteer_id=request.user.pk)
+            .select_related("programme__organisation")
+            .prefetch_related("programme__modules")
+        )
     return render(
         request,
         "volunteers/start.html",
@@ -37,6 +45,8 @@ def start(request: HttpRequest) -> HttpResponse:
             "mine": mine,
             "organisations": organisations,
             "can_screen": permissions.can_screen_any(request.user),
+            "enrolments": enrolments,
+            "still_needed": still_needed(request.user),
         },
     )
 

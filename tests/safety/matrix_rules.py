@@ -74,6 +74,12 @@ RULES: dict[str, Rule] = {
     "volunteers:apply": Rule(SIGNED_IN),
     "volunteers:queue": Rule(COORDINATORS),
     "volunteers:application": Rule(OWNER | ADMIN, pk("application")),
+    "volunteers:trainings": Rule(COORDINATORS),
+    "volunteers:training": Rule(
+        frozenset({"far_coordinator", "admin"}),
+        pk("training"),
+        why="Peer to Peer Odense's training: its coordinators, and those acting for every one",
+    ),
     "organisations:list": Rule(ALL),
     "organisations:detail": Rule(ALL, pk("organisation", "slug")),
     "organisations:municipality": Rule(ALL, lambda ids: {"slug": "odense"}),

@@ -175,6 +175,13 @@ def build_world() -> World:
             wishes=["activities"],
         ),
     ).pk
+    ids["training"] = volunteers.create_training(
+        actor=admin,
+        organisation=organisation,
+        name="Peerguide-uddannelsen",
+        description="",
+        qualifies=True,
+    ).pk
     ids["contact_request"] = ContactRequest.objects.create(
         organisation=organisation, topic="other", sender=alice, text="Hej"
     ).pk

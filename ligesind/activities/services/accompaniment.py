@@ -18,6 +18,7 @@ from ligesind.core.services import notify
 from ligesind.core.text_hooks import text_accepted
 from ligesind.organisations.models import Organisation
 from ligesind.organisations.services import works_in
+from ligesind.volunteers.training import is_qualified_guide
 
 from .. import permissions
 from ..models import Accompaniment
@@ -91,6 +92,7 @@ def can_accompany(volunteer: User, item: Accompaniment) -> bool:
         .filter(acting_for(item.organisation_id))
         .exists()
         and not is_blocked_between(volunteer, item.member)
+        and is_qualified_guide(volunteer)
     )
 
 

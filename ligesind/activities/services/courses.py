@@ -58,6 +58,8 @@ def create_course_run(
         raise DomainError(_("The first session must be in the future."))
     if not leaders or not all(permissions.is_volunteer(leader) for leader in leaders):
         raise DomainError(_("A course is led by one or more peer guides or coordinators."))
+    if not all(permissions.may_lead(leader) for leader in leaders):
+        raise DomainError(_("A peer guide leads courses once they have completed the training."))
     if not 1 <= capacity <= 20:
         raise DomainError(_("A course has from 1 to 20 places."))
     run = CourseRun.objects.create(

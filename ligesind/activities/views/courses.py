@@ -20,6 +20,7 @@ from ligesind.accounts.permissions import (
 )
 from ligesind.core.errors import DomainError
 from ligesind.core.models import Municipality
+from ligesind.volunteers.training import untrained
 
 from .. import permissions, services
 from ..forms import CourseRunForm, MoveSessionForm, SessionNotesForm, local_datetime
@@ -61,8 +62,10 @@ def _leader_choices(user: User, admin: bool) -> object:
         covered = role_organisation_ids(user, Role.COORDINATOR)
         if covered is not None:
             roles = roles.filter(Q(organisations__isnull=True) | Q(organisations__in=covered))
+    coordinator = RoleAssignment.objects.filter(user_id=OuterRef("pk"), role=Role.COORDINATOR)
     return (
         User.objects.filter(is_active=True, pk__in=roles.values("user_id"))
+        .filter(~Q(untrained("pk")) | Q(Exists(coordinator)))  # permissions.may_lead
         .select_related("profile")
         .order_by("profile__alias")
     )

@@ -16,6 +16,7 @@ from ligesind.accounts.permissions import (
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.services import notify
 from ligesind.organisations.models import OrganisationMembership
+from ligesind.volunteers.training import untrained
 
 from .. import permissions
 from ..assignment import greedy_assignment, optimal_assignment
@@ -76,6 +77,7 @@ def available_guides(actor: User) -> list[MatchProfile]:
         raise NotAllowed(_("Only coordinators see the peer guides."))
     return list(
         MatchProfile.objects.filter(
+            ~Q(untrained()),
             user_id__in=_guide_roles(actor).values("user_id"),
             offers_support=True,
             paused=False,
@@ -145,6 +147,8 @@ def send_proposal(*, actor: User, seeker: User, guide: User) -> Match:
         )
     if not _guide_roles(actor).filter(user=guide).exists():
         raise DomainError(_("Choose a peer guide who works with you."))
+    if not permissions.is_peer_guide(guide):
+        raise DomainError(_("This peer guide has not completed the training yet."))
     if pair_fit(seeker, guide) is None:
         raise DomainError(_("These two cannot be matched right now."))
     match = Match.objects.create(

@@ -3,7 +3,17 @@
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import BigIntegerField, Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models import (
+    BigIntegerField,
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+)
 from django.utils.translation import gettext as _
 
 from ligesind.accounts.consent import current_version
@@ -17,6 +27,7 @@ from ligesind.accounts.models import (
     User,
 )
 from ligesind.accounts.permissions import blocked_user_ids
+from ligesind.volunteers.training import untrained
 
 from .. import permissions
 from ..models import OPEN_STATUSES, Hope, Match, MatchProfile, MatchStatus, Meeting
@@ -77,7 +88,7 @@ def eligible(match_profile: MatchProfile, only: int | None = None) -> QuerySet[M
         .annotate(shared=F("category_mask").bitand(Value(mask, output_field=BigIntegerField())))  # type: ignore[arg-type]
         .exclude(shared=0)
         .exclude(user_id__in=excluded_ids(match_profile.user))
-        .annotate(is_guide=Exists(guide))
+        .annotate(is_guide=ExpressionWrapper(Q(Exists(guide)) & ~Q(untrained()), BooleanField()))
         .filter(Exists(consent))
     )
     if match_profile.hope == Hope.GUIDE:

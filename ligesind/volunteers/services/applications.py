@@ -21,8 +21,8 @@ from ligesind.core.text_hooks import text_accepted
 from ligesind.organisations.models import Organisation
 from ligesind.organisations.services import works_in
 
-from . import permissions
-from .models import OPEN_STATUSES, ApplicationNote, ApplicationStatus, VolunteerApplication, Wish
+from .. import permissions
+from ..models import OPEN_STATUSES, ApplicationNote, ApplicationStatus, VolunteerApplication, Wish
 
 Status = ApplicationStatus
 

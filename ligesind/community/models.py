@@ -68,9 +68,10 @@ class Group(models.Model):
     visibility = models.CharField(
         _("who can join"), max_length=20, choices=Visibility.choices, default=Visibility.OPEN
     )
-    # Set only for a municipality's volunteers' group; its members are that municipality's
-    # peer guides and coordinators, read from their roles.
-    municipality = models.OneToOneField(
+    # Set only for a municipality's volunteers' group (one per organisation working there,
+    # with ``organisation``); its members are the peer guides and coordinators whose roles
+    # cover the municipality and act for the organisation.
+    municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, null=True, blank=True, editable=False
     )
     # Kept to the members of one organisation (shown to others as theirs, with the way to
@@ -94,6 +95,18 @@ class Group(models.Model):
         ordering = ["name", "pk"]
         verbose_name = _("group")
         verbose_name_plural = _("groups")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality"],
+                condition=Q(municipality__isnull=False, organisation__isnull=True),
+                name="one_shared_volunteers_group",
+            ),
+            models.UniqueConstraint(
+                fields=["municipality", "organisation"],
+                condition=Q(municipality__isnull=False, organisation__isnull=False),
+                name="one_volunteers_group_each",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -15,10 +15,12 @@ from django.db.models import Q, QuerySet
 
 from ligesind.accounts.models import Role
 from ligesind.accounts.permissions import (
+    acts_for_organisation,
     blocked_user_ids,
     has_role,
     is_admin,
     role_municipality_ids,
+    role_organisation_ids,
 )
 from ligesind.core.memo import forget, recall, remember
 from ligesind.membership.entitlements import Feature, has_feature
@@ -73,6 +75,18 @@ def volunteer_municipality_ids(user: AnyUser) -> frozenset[int]:
     )
 
 
+def volunteer_groups_q(user: AnyUser) -> Q:
+    """Volunteers' groups of the organisations this volunteer's roles act for (the shared
+    group of a municipality: everyone's). The municipality is checked by the caller."""
+    acting: set[int] = set()
+    for role in (Role.PEER_GUIDE, Role.COORDINATOR):
+        covered = role_organisation_ids(user, role)
+        if covered is None and role_municipality_ids(user, role):
+            return Q()
+        acting |= covered or set()
+    return Q(organisation__isnull=True) | Q(organisation__in=acting)
+
+
 def member_group_ids(user: AnyUser) -> frozenset[int]:
     """Groups this person is a member of (memberships, plus volunteers' groups by role)."""
     if user.pk is None or not can_use_community(user):
@@ -83,7 +97,7 @@ def member_group_ids(user: AnyUser) -> frozenset[int]:
             user_id=user.pk, status=MembershipStatus.MEMBER
         ).values_list("group_id", flat=True)
         volunteers = Group.objects.filter(
-            municipality_id__in=volunteer_municipality_ids(user)
+            volunteer_groups_q(user), municipality_id__in=volunteer_municipality_ids(user)
         ).values_list("pk", flat=True)
         cached = frozenset(joined) | frozenset(volunteers)
         remember(user, "_ligesind_group_ids", cached)
@@ -160,7 +174,9 @@ def can_moderate_group(user: AnyUser, group: Group) -> bool:
     if is_forum_moderator(user):
         return True
     if group.kind == GroupKind.VOLUNTEERS:
-        return group.municipality_id in role_municipality_ids(user, Role.COORDINATOR)
+        return group.municipality_id in role_municipality_ids(
+            user, Role.COORDINATOR
+        ) and acts_for_organisation(user, Role.COORDINATOR, group.organisation_id)
     return GroupMembership.objects.filter(
         group=group, user_id=user.pk or 0, status=MembershipStatus.MEMBER, is_moderator=True
     ).exists()

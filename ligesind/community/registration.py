@@ -3,15 +3,15 @@ groups that follow peer-guide roles."""
 
 from typing import Any
 
-from django.db.models.signals import m2m_changed
 from django.utils.translation import gettext_lazy as _
 
-from ligesind.accounts.models import RoleAssignment
+from ligesind.accounts.events import role_changed
+from ligesind.accounts.models import Role, RoleAssignment
 from ligesind.core.models import EmailMode
 from ligesind.core.notifications import NotificationKind, register_kind
 from ligesind.core.privacy import register_export, register_labels
 
-from . import reporting
+from . import permissions, reporting
 from .models import GroupMembership, Post, Reaction, Subscription, Thread
 
 KINDS = [
@@ -61,24 +61,21 @@ def export_community(user: Any) -> dict[str, Any]:
     }
 
 
-def _volunteer_groups(
-    sender: Any, instance: Any, action: str, reverse: bool, **kwargs: Any
-) -> None:
-    if action == "post_add" and not reverse:
-        from .services import ensure_volunteer_groups_for
+def _volunteer_groups(sender: Any, user: Any, **kwargs: Any) -> None:
+    """A role was granted or changed (its municipalities and organisations both set): the
+    volunteers' groups it needs exist."""
+    from .services import ensure_volunteer_groups_for
 
-        ensure_volunteer_groups_for(instance)
+    for assignment in RoleAssignment.objects.filter(user=user, role=Role.PEER_GUIDE):
+        ensure_volunteer_groups_for(assignment)
+    permissions.forget_groups(user)
 
 
 def register() -> None:
     reporting.register()
     for key, label, message, email in KINDS:
         register_kind(NotificationKind(key, label, message, email))
-    m2m_changed.connect(
-        _volunteer_groups,
-        sender=RoleAssignment.municipalities.through,
-        dispatch_uid="community_volunteer_groups",
-    )
+    role_changed.connect(_volunteer_groups, dispatch_uid="community_volunteer_groups")
     register_export(
         "community",
         label=_("Forums and groups"),

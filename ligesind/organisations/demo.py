@@ -8,7 +8,7 @@ from django.db.models import Q
 from ligesind.accounts.events import role_changed
 from ligesind.accounts.models import Interest, Role, RoleAssignment, User
 from ligesind.activities.models import Accompaniment, Activity, CourseRun
-from ligesind.community.models import Category
+from ligesind.community.models import Category, Group, GroupKind
 from ligesind.core.demo import DOMAIN, MEMBER_LOGIN
 from ligesind.core.models import Municipality
 from ligesind.matching.models import Match
@@ -138,6 +138,9 @@ def _place_demo_activities() -> None:
         if assignment.role in (Role.COORDINATOR, Role.PEER_GUIDE, Role.EDITOR) and mine:
             assignment.organisations.set(mine)  # volunteers and staff act for theirs
             role_changed.send(sender=RoleAssignment, user=assignment.user)
+    # The volunteers' groups made before the roles were scoped: now the organisations' own.
+    shared = Group.objects.filter(kind=GroupKind.VOLUNTEERS, organisation__isnull=True)
+    shared.filter(thread_count=0, activities__isnull=True).delete()
     for model in (CourseRun, Accompaniment, Match):  # courses, følgeskab and matches too
         for item in model.objects.filter(organisation__isnull=True, municipality__isnull=False):
             item.organisation = where.get(item.municipality_id or 0)

@@ -83,3 +83,33 @@ def test_only_a_member_of_the_organisation_keeps_a_group_to_it(client, other, ne
     client.force_login(other)
     form = client.get(reverse("community:group_create")).content.decode()
     assert "Peer-Netværket" not in form  # no organisation joined: no such question
+
+
+def test_each_organisation_has_its_own_volunteers_group(admin_user):
+    from ligesind.accounts.models import Role
+    from ligesind.community import permissions
+    from ligesind.community.models import Group
+    from tests.factories import make_staff
+
+    project = make_organisation("Peer to Peer Odense", "p2p-odense", "Odense")
+    partnership = make_organisation("Peer-Partnerskabet", "partnerskabet", "Odense")
+
+    def staff(role, alias, organisation):
+        return make_staff(
+            role, "Odense", admin=admin_user, alias=alias, organisations=[organisation]
+        )
+
+    ours, theirs = (
+        staff(Role.PEER_GUIDE, "Vores", project),
+        staff(Role.PEER_GUIDE, "Deres", partnership),
+    )
+    coordinator = staff(Role.COORDINATOR, "Koordinator", project)
+    group = Group.objects.get(kind="volunteers", organisation=project)
+    assert group.name == "Frivillige i Odense – Peer to Peer Odense"
+    assert not Group.objects.filter(kind="volunteers", organisation__isnull=True).exists()
+    assert permissions.is_group_member(ours, group)
+    assert not permissions.is_group_member(theirs, group)
+    assert {u.pk for u in services.volunteer_members(group)} == {ours.pk, coordinator.pk}
+    assert permissions.can_moderate_group(coordinator, group)
+    other_group = Group.objects.get(kind="volunteers", organisation=partnership)
+    assert not permissions.can_moderate_group(coordinator, other_group)

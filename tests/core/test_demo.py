@@ -56,7 +56,9 @@ def test_demo_data_is_varied_and_idempotent(capsys):
         "request",
         "hidden",
     }
-    assert Group.objects.filter(kind="volunteers").count() == len(DEMO_MUNICIPALITIES)
+    volunteers = Group.objects.filter(kind="volunteers")  # each organisation's, where it works
+    assert volunteers.count() == len(DEMO_MUNICIPALITIES)
+    assert not volunteers.filter(organisation__isnull=True).exists()
 
 
 def test_democode_prints_a_code(capsys):

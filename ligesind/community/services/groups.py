@@ -3,6 +3,7 @@ and the volunteers' group every municipality with peer guides gets automatically
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -256,18 +257,24 @@ def set_group_hidden(*, group: Group, hidden: bool) -> None:
     group.save(update_fields=["hidden_at"])
 
 
-def ensure_volunteer_group(municipality: Municipality) -> Group:
-    """The private group of one municipality's peer guides and coordinators, named in the
-    site's language."""
+def ensure_volunteer_group(
+    municipality: Municipality, organisation: Organisation | None = None
+) -> Group:
+    """The private group of one municipality's peer guides and coordinators of an
+    organisation (or of all of them), named in the site's language."""
     with translation.override(settings.LANGUAGE_CODE):
-        return _volunteer_group(municipality)
+        return _volunteer_group(municipality, organisation)
 
 
-def _volunteer_group(municipality: Municipality) -> Group:
+def _volunteer_group(municipality: Municipality, organisation: Organisation | None) -> Group:
+    name = _("Volunteers in %(municipality)s") % {"municipality": municipality.name}
+    if organisation is not None:
+        name = f"{name} – {organisation.name}"
     group, created = Group.objects.get_or_create(
         municipality=municipality,
+        organisation=organisation,
         defaults={
-            "name": _("Volunteers in %(municipality)s") % {"municipality": municipality.name},
+            "name": name[:80],
             "kind": GroupKind.VOLUNTEERS,
             "visibility": Visibility.HIDDEN,
             "description": _(
@@ -283,9 +290,17 @@ def _volunteer_group(municipality: Municipality) -> Group:
 
 
 def ensure_volunteer_groups_for(assignment: RoleAssignment) -> None:
+    """A peer guide's municipalities each get a volunteers' group: one per organisation the
+    role acts for that works there (a role for every organisation: one shared group)."""
     if assignment.role == Role.PEER_GUIDE:
+        organisations = list(assignment.organisations.prefetch_related("municipalities"))
         for place in assignment.municipalities.all():
-            ensure_volunteer_group(place)
+            if not organisations:
+                ensure_volunteer_group(place)
+            for organisation in organisations:
+                places = organisation.municipalities.all()
+                if not places or place in places:
+                    ensure_volunteer_group(place, organisation)
     permissions.forget_groups(assignment.user)
 
 
@@ -299,12 +314,13 @@ def group_member_ids(group: Group) -> set[int]:
 
 
 def volunteer_members(group: Group) -> list[User]:
+    roles = RoleAssignment.objects.filter(
+        role__in=[Role.PEER_GUIDE, Role.COORDINATOR], municipalities=group.municipality_id
+    )
+    if group.organisation_id is not None:
+        roles = roles.filter(Q(organisations__isnull=True) | Q(organisations=group.organisation_id))
     return list(
-        User.objects.filter(
-            is_active=True,
-            roles__role__in=[Role.PEER_GUIDE, Role.COORDINATOR],
-            roles__municipalities=group.municipality_id,
+        User.objects.filter(is_active=True, pk__in=roles.values("user_id")).select_related(
+            "profile"
         )
-        .select_related("profile")
-        .distinct()
     )

@@ -1,7 +1,9 @@
 """Every access rule about users, profiles, roles and blocks: one function per rule."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from importlib import import_module
+from typing import Any
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
@@ -146,11 +148,25 @@ def coordinated_municipality_ids(user: AnyUser) -> frozenset[int]:
     return role_municipality_ids(user, Role.COORDINATOR)
 
 
+def coordinator_organisation_ids(user: AnyUser) -> frozenset[int] | None:
+    """The organisations a coordinator acts for; ``None`` for all of them (and admins)."""
+    return None if is_admin(user) else role_organisation_ids(user, Role.COORDINATOR)
+
+
+def is_local_coordinator(
+    user: AnyUser, municipality_id: int | None, organisation_id: int | None
+) -> bool:
+    """A coordinator whose role covers this municipality and acts for this organisation
+    (something of no organisation is every local coordinator's). Admins are not, by this."""
+    return municipality_id in coordinated_municipality_ids(user) and acts_for_organisation(
+        user, Role.COORDINATOR, organisation_id
+    )
+
+
 def coordinates(user: AnyUser, municipality_id: int | None, organisation_id: int | None) -> bool:
-    """An admin, or a coordinator whose role covers this municipality and acts for this
-    organisation (something of no organisation is every local coordinator's)."""
-    return coordinates_municipality(user, municipality_id) and (
-        is_admin(user) or acts_for_organisation(user, Role.COORDINATOR, organisation_id)
+    """An admin, or the local coordinator of this municipality and organisation."""
+    return is_member(user) and (
+        is_admin(user) or is_local_coordinator(user, municipality_id, organisation_id)
     )
 
 
@@ -185,11 +201,15 @@ def coordinates_municipality(user: AnyUser, municipality_id: int | None) -> bool
     )
 
 
-def acting_for(organisation_id: int | None) -> Q:
-    """Role assignments that act for an organisation (those scoped to none act for all)."""
-    if organisation_id is None:
+def acting_for(organisations: Any) -> Q:
+    """Role assignments that act for an organisation (an id or an expression such as
+    ``OuterRef``), or for one of a collection of ids; those scoped to none act for all.
+    ``None``: no condition."""
+    if organisations is None:
         return Q()
-    return Q(organisations__isnull=True) | Q(organisations=organisation_id)
+    if isinstance(organisations, Collection):
+        return Q(organisations__isnull=True) | Q(organisations__in=organisations)
+    return Q(organisations__isnull=True) | Q(organisations=organisations)
 
 
 def coordinators_of(municipality_id: int | None, organisation_id: int | None = None) -> list[User]:

@@ -271,13 +271,19 @@ def grant_role(
     )
     assignment.municipalities.set(places)
     assignment.organisations.set(list(organisations))
-    if created:
-        notify(user, "role_granted", params={"role": source_text(Role(role).label)})
     if role == Role.ADMIN:
         User.objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)
+    _role_given(user, role, created)
+    return assignment
+
+
+def _role_given(user: User, role: Role, created: bool) -> None:
+    """After a role is granted or widened: tell a new holder, forget what the request
+    remembered, and let other apps follow (volunteers' groups, news editors)."""
+    if created:
+        notify(user, "role_granted", params={"role": source_text(Role(role).label)})
     forget(user, "_ligesind_roles", "_ligesind_forum_moderator")
     role_changed.send(sender=RoleAssignment, user=user)
-    return assignment
 
 
 @transaction.atomic
@@ -300,10 +306,7 @@ def extend_role(
     assignment.municipalities.add(municipality)
     if created or assignment.organisations.exists():  # one for every organisation stays so
         assignment.organisations.add(organisation)
-    if created:
-        notify(user, "role_granted", params={"role": source_text(Role(role).label)})
-    forget(user, "_ligesind_roles", "_ligesind_forum_moderator")
-    role_changed.send(sender=RoleAssignment, user=user)
+    _role_given(user, role, created)
     return assignment
 
 

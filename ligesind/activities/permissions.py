@@ -10,11 +10,12 @@ from ligesind.accounts.permissions import (
     blocked_user_ids,
     coordinated_municipality_ids,
     coordinates,
+    coordinator_organisation_ids,
     has_role,
     is_admin,
+    is_local_coordinator,
     is_member,
     role_municipality_ids,
-    role_organisation_ids,
 )
 from ligesind.community.models import Group
 from ligesind.community.permissions import (
@@ -159,9 +160,7 @@ def can_take_attendance(user: AnyUser, run: CourseRun) -> bool:
 def can_read_session_notes(user: AnyUser, run: CourseRun) -> bool:
     """Leaders' notes are for the leaders and the coordinators of the municipality only."""
     return leads_run(user, run) or (
-        is_member(user)
-        and run.municipality_id in coordinated_municipality_ids(user)
-        and acts_for_organisation(user, Role.COORDINATOR, run.organisation_id)
+        is_member(user) and is_local_coordinator(user, run.municipality_id, run.organisation_id)
     )
 
 
@@ -210,17 +209,9 @@ def can_plan_for_organisation(user: AnyUser, organisation: Organisation) -> bool
     return is_admin(user) or has_joined(user, organisation)
 
 
-def organisations_to_coordinate(user: AnyUser) -> QuerySet[Organisation]:
-    """The organisations a coordinator plans courses for (an admin: all of them)."""
-    covered = None if is_admin(user) else role_organisation_ids(user, Role.COORDINATOR)
-    if covered is None:
-        return Organisation.objects.all()
-    return Organisation.objects.filter(pk__in=covered)
-
-
 def must_name_organisation(user: AnyUser) -> bool:
     """A coordinator who acts for some organisations plans for one of them, not for none."""
-    return not is_admin(user) and role_organisation_ids(user, Role.COORDINATOR) is not None
+    return coordinator_organisation_ids(user) is not None
 
 
 def organisations_to_plan_for(user: AnyUser) -> QuerySet[Organisation]:

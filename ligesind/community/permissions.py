@@ -15,10 +15,10 @@ from django.db.models import Q, QuerySet
 
 from ligesind.accounts.models import Role
 from ligesind.accounts.permissions import (
-    acts_for_organisation,
     blocked_user_ids,
     has_role,
     is_admin,
+    is_local_coordinator,
     role_municipality_ids,
     role_organisation_ids,
 )
@@ -174,9 +174,7 @@ def can_moderate_group(user: AnyUser, group: Group) -> bool:
     if is_forum_moderator(user):
         return True
     if group.kind == GroupKind.VOLUNTEERS:
-        return group.municipality_id in role_municipality_ids(
-            user, Role.COORDINATOR
-        ) and acts_for_organisation(user, Role.COORDINATOR, group.organisation_id)
+        return is_local_coordinator(user, group.municipality_id, group.organisation_id)
     return GroupMembership.objects.filter(
         group=group, user_id=user.pk or 0, status=MembershipStatus.MEMBER, is_moderator=True
     ).exists()

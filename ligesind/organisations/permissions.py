@@ -1,7 +1,15 @@
 """Who may do what with organisations: every rule one function."""
 
+from django.db.models import QuerySet
+
 from ligesind.accounts.models import Role
-from ligesind.accounts.permissions import AnyUser, is_admin, is_member, role_organisation_ids
+from ligesind.accounts.permissions import (
+    AnyUser,
+    coordinator_organisation_ids,
+    is_admin,
+    is_member,
+    role_organisation_ids,
+)
 from ligesind.core.memo import recall, remember
 
 from .models import LocalContact, Organisation, OrganisationMembership
@@ -48,6 +56,13 @@ def joined_organisation_ids(user: AnyUser) -> frozenset[int]:
 def is_open_to(user: AnyUser, organisation_id: int | None) -> bool:
     """A forum category or group kept to an organisation's members (or open to all)."""
     return organisation_id is None or organisation_id in joined_organisation_ids(user)
+
+
+def organisations_coordinated_by(user: AnyUser) -> QuerySet[Organisation]:
+    """The organisations a coordinator plans and runs things for (an admin: all of them)."""
+    covered = coordinator_organisation_ids(user)
+    rows = Organisation.objects.all()
+    return rows if covered is None else rows.filter(pk__in=covered)
 
 
 def can_edit_site_notice(user: AnyUser) -> bool:

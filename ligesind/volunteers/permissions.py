@@ -7,6 +7,7 @@ from ligesind.accounts.permissions import (
     coordinated_municipality_ids,
     coordinates,
     is_admin,
+    is_local_coordinator,
     is_member,
 )
 
@@ -29,8 +30,7 @@ def can_read_notes(user: AnyUser, application: VolunteerApplication) -> bool:
     return (
         is_member(user)
         and application.applicant_id != user.pk
-        and application.municipality_id in coordinated_municipality_ids(user)
-        and acts_for_organisation(user, Role.COORDINATOR, application.organisation_id)
+        and is_local_coordinator(user, application.municipality_id, application.organisation_id)
     )
 
 

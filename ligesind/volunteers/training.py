@@ -5,10 +5,10 @@ Only qualified peer guides are suggested or proposed as guides, go along in føl
 courses; the rest see what they still need. The same rule is written once more as SQL for
 PeerMatch's ranking query (``UNTRAINED_SQL``); a test holds the two together."""
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from ligesind.accounts.models import Role, RoleAssignment
-from ligesind.accounts.permissions import AnyUser, has_role
+from ligesind.accounts.permissions import AnyUser, acting_for, has_role
 from ligesind.organisations.models import Organisation
 
 from .models import TrainingEnrolment, TrainingProgramme
@@ -17,8 +17,8 @@ from .models import TrainingEnrolment, TrainingProgramme
 def lacking_training(user_ref: OuterRef | int) -> QuerySet[Organisation]:
     """Organisations requiring training that the peer guide acts for without having it."""
     user = user_ref if isinstance(user_ref, int) else OuterRef(user_ref)
-    acts = RoleAssignment.objects.filter(user_id=user, role=Role.PEER_GUIDE).filter(
-        Q(organisations__isnull=True) | Q(organisations=OuterRef("pk"))
+    acts = RoleAssignment.objects.filter(
+        acting_for(OuterRef("pk")), user_id=user, role=Role.PEER_GUIDE
     )
     done = TrainingEnrolment.objects.filter(
         volunteer_id=user,

@@ -8,21 +8,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from ligesind.accounts.models import Role, User
-from ligesind.accounts.permissions import is_admin, role_organisation_ids
+from ligesind.accounts.models import User
 from ligesind.activities.forms import local_datetime
 from ligesind.core.errors import DomainError
-from ligesind.organisations.models import Organisation
+from ligesind.organisations.permissions import organisations_coordinated_by
 
 from . import permissions, services
 from .forms import EnrolForm, ModuleForm, TrainingForm
 from .models import ModuleAttendance, TrainingEnrolment, TrainingModule, TrainingProgramme
-
-
-def _organisations(user: User) -> object:
-    covered = None if is_admin(user) else role_organisation_ids(user, Role.COORDINATOR)
-    rows = Organisation.objects.all()
-    return rows if covered is None else rows.filter(pk__in=covered)
 
 
 @login_required
@@ -30,7 +23,7 @@ def trainings(request: HttpRequest) -> HttpResponse:
     user = cast(User, request.user)
     if not permissions.can_screen_any(user):
         raise Http404
-    form = TrainingForm(request.POST or None, organisations=_organisations(user))
+    form = TrainingForm(request.POST or None, organisations=organisations_coordinated_by(user))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

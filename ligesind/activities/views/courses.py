@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from ligesind.accounts.models import Role, RoleAssignment, User
 from ligesind.accounts.permissions import (
+    acting_for,
     coordinated_municipality_ids,
     is_admin,
     is_member,
@@ -20,6 +21,7 @@ from ligesind.accounts.permissions import (
 )
 from ligesind.core.errors import DomainError
 from ligesind.core.models import Municipality
+from ligesind.organisations.permissions import organisations_coordinated_by
 from ligesind.volunteers.training import untrained
 
 from .. import permissions, services
@@ -59,9 +61,7 @@ def _leader_choices(user: User, admin: bool) -> object:
     roles = RoleAssignment.objects.filter(role__in=[Role.PEER_GUIDE, Role.COORDINATOR])
     if not admin:
         roles = roles.filter(municipalities__in=coordinated_municipality_ids(user))
-        covered = role_organisation_ids(user, Role.COORDINATOR)
-        if covered is not None:
-            roles = roles.filter(Q(organisations__isnull=True) | Q(organisations__in=covered))
+        roles = roles.filter(acting_for(role_organisation_ids(user, Role.COORDINATOR)))
     coordinator = RoleAssignment.objects.filter(user_id=OuterRef("pk"), role=Role.COORDINATOR)
     return (
         User.objects.filter(is_active=True, pk__in=roles.values("user_id"))
@@ -84,7 +84,7 @@ def course_create(request: HttpRequest) -> HttpResponse:
         request.POST or None,
         municipalities=places,
         leaders=_leader_choices(cast(User, user), admin),
-        organisations=permissions.organisations_to_coordinate(user),
+        organisations=organisations_coordinated_by(user),
         organisation_required=permissions.must_name_organisation(user),
     )
     if request.method == "POST" and form.is_valid():

@@ -3,13 +3,12 @@ and the volunteers' group every municipality with peer guides gets automatically
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ligesind.accounts.models import Profile, Role, RoleAssignment, User
-from ligesind.accounts.permissions import is_blocked_between
+from ligesind.accounts.permissions import acting_for, is_blocked_between
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.models import Municipality
 from ligesind.core.services import notify
@@ -317,8 +316,7 @@ def volunteer_members(group: Group) -> list[User]:
     roles = RoleAssignment.objects.filter(
         role__in=[Role.PEER_GUIDE, Role.COORDINATOR], municipalities=group.municipality_id
     )
-    if group.organisation_id is not None:
-        roles = roles.filter(Q(organisations__isnull=True) | Q(organisations=group.organisation_id))
+    roles = roles.filter(acting_for(group.organisation_id))
     return list(
         User.objects.filter(is_active=True, pk__in=roles.values("user_id")).select_related(
             "profile"

@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 
 from ligesind.accounts.models import Role, RoleAssignment, User
 from ligesind.accounts.permissions import (
+    acting_for,
     coordinated_municipality_ids,
+    coordinator_organisation_ids,
     is_admin,
-    role_organisation_ids,
 )
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.services import notify
@@ -31,11 +32,6 @@ def coordinated_places(actor: User) -> list[int] | None:
     return None if is_admin(actor) else sorted(coordinated_municipality_ids(actor))
 
 
-def _organisations(actor: User) -> frozenset[int] | None:
-    """The organisations the coordinator acts for, or ``None`` for all of them."""
-    return None if is_admin(actor) else role_organisation_ids(actor, Role.COORDINATOR)
-
-
 def _seekers_in_scope(actor: User) -> QuerySet[MatchProfile]:
     """Members of the coordinator's municipalities who joined one of the coordinator's
     organisations, or none (a member of another organisation is that one's to match)."""
@@ -43,7 +39,7 @@ def _seekers_in_scope(actor: User) -> QuerySet[MatchProfile]:
     places = coordinated_places(actor)
     if places is not None:
         rows = rows.filter(municipality_id__in=places)
-    covered = _organisations(actor)
+    covered = coordinator_organisation_ids(actor)
     if covered is not None:
         joined = OrganisationMembership.objects.filter(user_id=OuterRef("user_id"))
         rows = rows.filter(~Exists(joined) | Exists(joined.filter(organisation_id__in=covered)))
@@ -56,10 +52,7 @@ def _guide_roles(actor: User) -> QuerySet[RoleAssignment]:
     places = coordinated_places(actor)
     if places is not None:
         roles = roles.filter(municipalities__in=places)
-    covered = _organisations(actor)
-    if covered is not None:
-        roles = roles.filter(Q(organisations__isnull=True) | Q(organisations__in=covered))
-    return roles
+    return roles.filter(acting_for(coordinator_organisation_ids(actor)))
 
 
 def waiting_seekers(actor: User) -> list[MatchProfile]:
@@ -158,7 +151,7 @@ def send_proposal(*, actor: User, seeker: User, guide: User) -> Match:
         status=MatchStatus.REQUESTED,
         proposed_by=actor,
         municipality=me.municipality,
-        organisation_id=match_organisation(guide, _organisations(actor)),
+        organisation_id=match_organisation(guide, coordinator_organisation_ids(actor)),
     )
     _event(match, actor, "proposed")
     for user in (seeker, guide):

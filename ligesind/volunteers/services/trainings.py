@@ -12,9 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ligesind.accounts.models import Role, User
-from ligesind.accounts.permissions import has_role, is_admin, role_organisation_ids
+from ligesind.accounts.permissions import has_role
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.organisations.models import Organisation
+from ligesind.organisations.permissions import organisations_coordinated_by
 
 from .. import permissions
 from ..models import ModuleAttendance, TrainingEnrolment, TrainingModule, TrainingProgramme
@@ -27,12 +28,9 @@ def _check(actor: User, organisation_id: int) -> None:
 
 def trainings_to_manage(actor: User) -> QuerySet[TrainingProgramme]:
     rows = TrainingProgramme.objects.select_related("organisation")
-    if is_admin(actor):
-        return rows
     if not permissions.can_screen_any(actor):
         return rows.none()
-    covered = role_organisation_ids(actor, Role.COORDINATOR)
-    return rows if covered is None else rows.filter(organisation_id__in=covered)
+    return rows.filter(organisation__in=organisations_coordinated_by(actor))
 
 
 @transaction.atomic

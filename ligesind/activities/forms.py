@@ -22,7 +22,12 @@ def local_datetime(day: date, at: time) -> datetime:
 
 
 class DateInput(forms.DateInput):
+    """The browser's date picker: its value is always ISO (2026-12-05), whatever the language."""
+
     input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class TimeInput(forms.TimeInput):

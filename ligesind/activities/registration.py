@@ -1,4 +1,4 @@
-"""What activities plug into: notification kinds, export and erasure."""
+"""What activities plug into: notification kinds, export and erasure, volunteers' hours."""
 
 from typing import Any
 
@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from ligesind.core.models import EmailMode
 from ligesind.core.notifications import NotificationKind, register_kind
 from ligesind.core.privacy import register_erasure, register_export, register_labels
+from ligesind.volunteers.services.hours import register_hours_source
 
-from . import reporting
+from . import hours, reporting
 from .models import (
     Accompaniment,
     AccompanimentStatus,
@@ -126,6 +127,8 @@ def erase_activities(user: Any) -> None:
 
 def register() -> None:
     reporting.register()
+    for source in (hours.activity_hours, hours.course_hours, hours.accompaniment_hours):
+        register_hours_source(source)
     for key, label, message, email in KINDS:
         register_kind(NotificationKind(key, label, message, email))
     register_export(

@@ -2,7 +2,8 @@
 education (seed 001), which the demo's peer guides there have done; a member's application
 waits for the Odense coordinator. Safe to run again."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from decimal import Decimal
 
 from django.utils import timezone
 
@@ -11,7 +12,24 @@ from ligesind.core.demo import DOMAIN
 from ligesind.core.models import Municipality
 from ligesind.organisations.models import Organisation
 
-from .models import TrainingEnrolment, TrainingModule, TrainingProgramme, VolunteerApplication
+from .models import (
+    HoursKind,
+    TrainingEnrolment,
+    TrainingModule,
+    TrainingProgramme,
+    VolunteerApplication,
+    VolunteerHours,
+)
+from .services import fill_in_hours
+
+# Hours the demo's peer guides logged themselves: (days ago, kind, hours, note).
+LOGGED = [
+    (9, HoursKind.MATCH, Decimal("1.5"), "Gåtur og kaffe med min match"),
+    (23, HoursKind.MATCH, Decimal("1"), "Telefonsamtale"),
+    (30, HoursKind.SUPERVISION, Decimal("2"), "Supervision i frivilliggruppen"),
+    (75, HoursKind.TALK, Decimal("1.5"), "Oplæg på sprogskolen om peerstøtte"),
+    (400, HoursKind.SUPERVISION, Decimal("2"), ""),
+]
 
 MODULES = [
     ("Peerstøtte og egen erfaring", 21),
@@ -59,3 +77,24 @@ def load_demo_volunteers() -> None:
             wishes=["activities", "peermatch"],
             availability="Hverdagsaftener",
         )
+    _load_demo_hours(odense)
+
+
+def _load_demo_hours(odense: Organisation) -> None:
+    guides = RoleAssignment.objects.filter(role=Role.PEER_GUIDE, organisations=odense)
+    today = timezone.localdate()
+    for user_id in guides.values_list("user_id", flat=True):
+        if VolunteerHours.objects.filter(volunteer_id=user_id, source="").exists():
+            continue
+        VolunteerHours.objects.bulk_create(
+            VolunteerHours(
+                volunteer_id=user_id,
+                organisation=odense,
+                kind=kind,
+                on=today - timedelta(days=days),
+                hours=hours,
+                note=note,
+            )
+            for days, kind, hours, note in LOGGED
+        )
+    fill_in_hours(since=datetime(2000, 1, 1, tzinfo=timezone.get_current_timezone()))

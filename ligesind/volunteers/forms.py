@@ -1,3 +1,4 @@
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -8,7 +9,7 @@ from ligesind.activities.forms import DateInput, TimeInput
 from ligesind.core.models import Municipality
 from ligesind.organisations.models import Organisation
 
-from .models import Wish
+from .models import HoursKind, Wish
 
 
 class ApplicationForm(forms.Form):
@@ -122,6 +123,16 @@ class ModuleForm(forms.Form):
     day = forms.DateField(label=_("Date"), widget=DateInput)
     start = forms.TimeField(label=_("Time"), widget=TimeInput)
     place = forms.CharField(label=_("Place"), max_length=200)
+    hours = forms.DecimalField(
+        label=_("Hours"),
+        initial=Decimal("3"),
+        required=False,
+        min_value=Decimal("0.5"),
+        max_value=Decimal("12"),
+        decimal_places=1,
+        help_text=_("How long the module lasts: it counts in the volunteers' hours."),
+        widget=forms.NumberInput(attrs={"step": "0.5", "inputmode": "decimal"}),
+    )
 
 
 class EnrolForm(forms.Form):
@@ -129,4 +140,52 @@ class EnrolForm(forms.Form):
         label=_("The volunteer's alias"),
         max_length=40,
         error_messages={"required": _("Write the alias of the volunteer to enrol.")},
+    )
+
+
+class HoursForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What"), choices=HoursKind.choices)
+    on = forms.DateField(label=_("Date"), widget=DateInput)
+    hours = forms.DecimalField(
+        label=_("Hours"),
+        min_value=Decimal("0.5"),
+        max_value=Decimal("24"),
+        decimal_places=1,
+        widget=forms.NumberInput(attrs={"step": "0.5", "inputmode": "decimal"}),
+        error_messages={
+            "min_value": _("Hours must be between 0.5 and 24."),
+            "max_value": _("Hours must be between 0.5 and 24."),
+            "max_decimal_places": _("Give the hours in half hours, for example 1.5."),
+        },
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("For which organisation"), queryset=Organisation.objects.all(), required=False
+    )
+    note = forms.CharField(
+        label=_("Note (only you see it)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, organisations: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if organisations is not None:
+            self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+
+
+class ChangeHoursForm(forms.Form):
+    hours = HoursForm.base_fields["hours"]
+    note = HoursForm.base_fields["note"]
+
+
+class StatementForm(forms.Form):
+    name = forms.CharField(
+        label=_("Your name on the statement"),
+        max_length=120,
+        help_text=_(
+            "Members know you by your alias. Write the name the school or employer knows you "
+            "by: it is printed on the statement and not kept."
+        ),
+        error_messages={"required": _("Write the name to print on the statement.")},
     )

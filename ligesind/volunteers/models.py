@@ -2,6 +2,8 @@
 coordinator's conversation and private notes, and the decision. Approval makes the person a
 peer guide there (once their account has two-factor login)."""
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -134,6 +136,7 @@ class TrainingModule(models.Model):
     title = models.CharField(_("title"), max_length=120)
     starts_at = models.DateTimeField(_("starts"))
     place = models.CharField(_("place"), max_length=200)
+    hours = models.DecimalField(_("hours"), max_digits=3, decimal_places=1, default=Decimal("3"))
 
     class Meta:
         ordering = ["starts_at", "pk"]
@@ -172,3 +175,67 @@ class ModuleAttendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.volunteer_id} @ {self.module_id}: {self.present}"
+
+
+class HoursKind(models.TextChoices):
+    ACTIVITY = "activity", _("Activity")
+    MATCH = "match", _("PeerMatch")
+    ACCOMPANIMENT = "accompaniment", _("Følgeskab")
+    COURSE = "course", _("Peer group course")
+    TRAINING = "training", _("Training")
+    SUPERVISION = "supervision", _("Supervision")
+    TALK = "talk", _("Talk")
+
+
+class VolunteerHours(models.Model):
+    """Time a volunteer gave. Entries with a ``source`` ("activity:12", "course:7",
+    "accompaniment:3", "training:5") are filled in from what they did on the platform, once
+    each; the volunteer may correct their hours. The rest they log themselves."""
+
+    volunteer = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="volunteer_hours")
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    kind = models.CharField(_("what"), max_length=20, choices=HoursKind.choices)
+    on = models.DateField(_("date"))
+    hours = models.DecimalField(_("hours"), max_digits=4, decimal_places=1)
+    note = EncryptedTextField(_("note (only you see it)"), blank=True)
+    source = models.CharField(max_length=40, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-on", "-pk"]
+        verbose_name = _("volunteer hours")
+        verbose_name_plural = _("volunteer hours")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["volunteer", "source"],
+                condition=~models.Q(source=""),
+                name="hours_filled_in_once",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["municipality", "on"]),
+            models.Index(fields=["organisation", "on"]),
+            models.Index(fields=["volunteer", "on"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.volunteer_id} {self.on}: {self.hours} ({self.kind})"
+
+    @property
+    def is_filled_in(self) -> bool:
+        return bool(self.source)

@@ -6,12 +6,13 @@ from ligesind.accounts.permissions import (
     acts_for_organisation,
     coordinated_municipality_ids,
     coordinates,
+    has_role,
     is_admin,
     is_local_coordinator,
     is_member,
 )
 
-from .models import VolunteerApplication
+from .models import VolunteerApplication, VolunteerHours
 
 
 def can_apply(user: AnyUser) -> bool:
@@ -53,3 +54,12 @@ def can_manage_training(user: AnyUser, organisation_id: int) -> bool:
             and acts_for_organisation(user, Role.COORDINATOR, organisation_id)
         )
     )
+
+
+def can_log_hours(user: AnyUser) -> bool:
+    """Peer guides and coordinators log the time they give."""
+    return is_member(user) and (has_role(user, Role.PEER_GUIDE) or has_role(user, Role.COORDINATOR))
+
+
+def owns_hours(user: AnyUser, entry: VolunteerHours) -> bool:
+    return is_member(user) and entry.volunteer_id == user.pk

@@ -10,7 +10,7 @@ from ligesind.core.models import EmailMode
 from ligesind.core.notifications import NotificationKind, register_kind
 from ligesind.core.privacy import register_export, register_labels
 
-from .models import ModuleAttendance, TrainingEnrolment, VolunteerApplication
+from .models import ModuleAttendance, TrainingEnrolment, VolunteerApplication, VolunteerHours
 
 
 def export_volunteering(user: Any) -> dict[str, Any]:
@@ -47,6 +47,19 @@ def export_volunteering(user: Any) -> dict[str, Any]:
             }
             for e in TrainingEnrolment.objects.filter(volunteer_id=user.pk).select_related(
                 "programme__organisation"
+            )
+        ],
+        "volunteer_hours": [
+            {
+                "date": h.on.isoformat(),
+                "what": h.get_kind_display(),
+                "hours": str(h.hours),
+                "organisation": h.organisation.name if h.organisation else None,
+                "note": h.note,
+                "filled_in_from_the_platform": h.is_filled_in,
+            }
+            for h in VolunteerHours.objects.filter(volunteer_id=user.pk).select_related(
+                "organisation"
             )
         ],
     }
@@ -89,6 +102,7 @@ def register() -> None:
             "volunteers.ApplicationNote",
             "volunteers.TrainingEnrolment",
             "volunteers.ModuleAttendance",
+            "volunteers.VolunteerHours",
         ],
         collect=export_volunteering,
     )
@@ -97,6 +111,7 @@ def register() -> None:
             "volunteers": _("Volunteering"),
             "volunteer_applications": _("My applications to volunteer"),
             "training": _("My training as a volunteer"),
+            "volunteer_hours": _("My hours as a volunteer"),
         }
     )
     authenticator_added.connect(_two_factor_on, dispatch_uid="ligesind.volunteers.two_factor")

@@ -1,5 +1,6 @@
 """Training pages for coordinators: programmes, modules, enrolment, attendance, completion."""
 
+from decimal import Decimal
 from typing import cast
 
 from django.contrib import messages
@@ -97,6 +98,7 @@ def _act(
                 title=data["title"],
                 starts_at=local_datetime(data["day"], data["start"]),
                 place=data["place"],
+                hours=data["hours"] or Decimal("3"),
             )
             return _("The module is added.")
         if action == "enrol" and enrol_form.is_valid():

@@ -45,6 +45,7 @@ def start(request: HttpRequest) -> HttpResponse:
             "mine": mine,
             "organisations": organisations,
             "can_screen": permissions.can_screen_any(request.user),
+            "can_log_hours": permissions.can_log_hours(request.user),
             "enrolments": enrolments,
             "still_needed": still_needed(request.user),
         },

@@ -63,3 +63,37 @@ def test_apply_screen_and_approve(new_page, axe):
     expect(a.get_by_role("link", name="Slå to-faktor-login til")).to_be_visible()
     expect(a.get_by_text("Varm og rolig")).to_have_count(0)  # notes are never the applicant's
     axe(a)
+
+
+def test_log_hours_and_download_the_statement(new_page, axe):
+    load_demo_organisations()
+    odense = Organisation.objects.get(slug="peer-to-peer-odense")
+    guide = make_staff(Role.PEER_GUIDE, "Odense", alias="Guide", organisations=[odense])
+
+    g = new_page()
+    g.set_viewport_size(PHONE)
+    log_in(g, guide.email, guide)
+    g.goto("/volunteer/")
+    g.get_by_role("link", name="Dine timer som frivillig").click()
+    axe(g)
+    no_sideways_scrolling(g)
+    g.get_by_label("Hvad").select_option(label="Oplæg")
+    g.get_by_label("Timer", exact=True).fill("30")
+    g.get_by_label("Note (kun du kan se den)").fill("Oplæg på sprogskolen")
+    g.get_by_role("button", name="Skriv timerne ind").click()
+    expect(g.get_by_text("Timer skal være mellem 0,5 og 24.").first).to_be_visible()
+    expect(g.get_by_label("Note (kun du kan se den)")).to_have_value("Oplæg på sprogskolen")
+    axe(g)
+    g.get_by_label("Timer", exact=True).fill("1.5")
+    g.get_by_role("button", name="Skriv timerne ind").click()
+    expect(g.get_by_text("Timerne er skrevet ind. Tak for din tid.")).to_be_visible()
+    expect(g.get_by_text("timer: 1,5")).to_be_visible()
+
+    g.get_by_role("link", name="Din oversigt som frivillig").click()
+    axe(g)
+    no_sideways_scrolling(g)
+    expect(g.get_by_role("cell", name="Oplæg")).to_be_visible()
+    g.get_by_label("Dit navn på erklæringen").fill("Jens Hansen")
+    with g.expect_download() as download:
+        g.get_by_role("button", name="Hent erklæringen (PDF)").click()
+    assert download.value.suggested_filename.endswith(".pdf")

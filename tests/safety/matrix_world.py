@@ -9,6 +9,7 @@ admin. The activity, course, følgeskab and match belong to Peer to Peer Odense.
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
@@ -181,6 +182,15 @@ def build_world() -> World:
         name="Peerguide-uddannelsen",
         description="",
         qualifies=True,
+    ).pk
+    ids["hours"] = volunteers.log_hours(
+        actor=guide,
+        data=volunteers.HoursData(
+            kind="supervision",
+            on=timezone.localdate(),
+            hours=Decimal("2"),
+            organisation=organisation,
+        ),
     ).pk
     ids["contact_request"] = ContactRequest.objects.create(
         organisation=organisation, topic="other", sender=alice, text="Hej"

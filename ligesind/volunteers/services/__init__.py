@@ -1,5 +1,5 @@
-"""Volunteers' business operations: applications (``applications``) and training
-(``trainings``)."""
+"""Volunteers' business operations: applications (``applications``), training
+(``trainings``) and hours (``hours``)."""
 
 from .applications import (
     ApplicationData,
@@ -14,6 +14,7 @@ from .applications import (
     start_as_peer_guide,
     withdraw_application,
 )
+from .hours import HoursData, change_hours, delete_hours, fill_in_hours, log_hours
 from .trainings import (
     add_training_module,
     complete_training,
@@ -25,16 +26,21 @@ from .trainings import (
 
 __all__ = [
     "ApplicationData",
+    "HoursData",
     "add_application_note",
     "add_training_module",
     "application_url",
     "applications_to_screen",
     "apply_to_volunteer",
     "book_conversation",
+    "change_hours",
     "complete_training",
     "create_training",
     "decide_application",
+    "delete_hours",
     "enrol_in_training",
+    "fill_in_hours",
+    "log_hours",
     "look_at_application",
     "record_module_attendance",
     "start_approved",

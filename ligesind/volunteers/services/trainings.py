@@ -5,6 +5,7 @@ it."""
 
 from collections.abc import Iterable
 from datetime import datetime
+from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -50,13 +51,25 @@ def create_training(
 
 @transaction.atomic
 def add_training_module(
-    *, actor: User, programme: TrainingProgramme, title: str, starts_at: datetime, place: str
+    *,
+    actor: User,
+    programme: TrainingProgramme,
+    title: str,
+    starts_at: datetime,
+    place: str,
+    hours: Decimal = Decimal("3"),
 ) -> TrainingModule:
     _check(actor, programme.organisation_id)
     if not title.strip() or not place.strip():
         raise DomainError(_("Give the module a title and a place."))
+    if not Decimal("0.5") <= hours <= Decimal("12"):
+        raise DomainError(_("A module lasts between half an hour and 12 hours."))
     return TrainingModule.objects.create(
-        programme=programme, title=title.strip()[:120], starts_at=starts_at, place=place.strip()
+        programme=programme,
+        title=title.strip()[:120],
+        starts_at=starts_at,
+        place=place.strip(),
+        hours=hours,
     )
 
 

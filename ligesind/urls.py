@@ -67,6 +67,7 @@ urlpatterns += i18n_patterns(
     path("activities/", include("ligesind.activities.urls")),
     path("", include("ligesind.organisations.urls")),
     path("volunteer/", include("ligesind.volunteers.urls")),
+    path("dashboard/", include("ligesind.reports.urls")),
     path("match/", include("ligesind.matching.urls")),
     path("safety/", include("ligesind.safety.urls")),
     path("admin/", admin.site.urls),

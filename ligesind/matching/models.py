@@ -147,6 +147,7 @@ class Match(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
     ends_on = models.DateField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
     exit_reason = models.CharField(max_length=10, choices=ExitReason.choices, blank=True)
 
     class Meta:

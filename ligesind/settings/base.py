@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "ligesind.organisations",
     "ligesind.pages",
     "ligesind.volunteers",
+    "ligesind.reports",
     # Wagtail edits the public pages and news (/cms/); see docs/architecture.md
     "wagtail.sites",
     "wagtail.users",

@@ -112,6 +112,7 @@ def test_pause_extend_end_then_ask_again(seeker, peer, walks):
     services.end_match(actor=seeker, match=match, reason="goal", feedback="Det hjalp meget")
     match.refresh_from_db()
     assert match.status == MatchStatus.ENDED and match.exit_reason == "goal"
+    assert match.ended_at is not None  # reports count matches ended in a period by it
     assert MatchProfile.objects.get(user=peer).active_matches == 0
     assert match.events.filter(what="ended").get().note == "Det hjalp meget"
     other = person("Ny", offers_support=True, topics=[walks])

@@ -83,6 +83,9 @@ RULES: dict[str, Rule] = {
     "volunteers:hours": Rule(GUIDE | COORDINATORS - ADMIN, why="peer guides and coordinators"),
     "volunteers:hours_entry": Rule(GUIDE, pk("hours"), why="the guide's own hours"),
     "volunteers:record": Rule(SIGNED_IN, why="one's own record, also after a role has ended"),
+    # The coordinator's dashboard and funders' reports: coordinators see their own scope
+    "reports:dashboard": Rule(COORDINATORS),
+    "reports:report": Rule(COORDINATORS),
     "organisations:list": Rule(ALL),
     "organisations:detail": Rule(ALL, pk("organisation", "slug")),
     "organisations:municipality": Rule(ALL, lambda ids: {"slug": "odense"}),

@@ -7,6 +7,7 @@ from .coordination import (
     coordinated_places,
     propose_assignment,
     send_proposal,
+    waiting_seeker_rows,
     waiting_seekers,
 )
 from .matches import (
@@ -48,6 +49,7 @@ __all__ = [
     "send_proposal",
     "shared_reasons",
     "suggestions",
+    "waiting_seeker_rows",
     "waiting_seekers",
     "withdraw_match",
 ]

@@ -59,9 +59,16 @@ def waiting_seekers(actor: User) -> list[MatchProfile]:
     """Members who hope for a peer guide and have no open match yet."""
     if not permissions.can_coordinate(actor):
         raise NotAllowed(_("Only coordinators see who is waiting."))
+    return list(waiting_seeker_rows(actor).select_related("user__profile", "municipality"))
+
+
+def waiting_seeker_rows(actor: User) -> QuerySet[MatchProfile]:
+    """The query behind ``waiting_seekers``, to count or narrow (none for a non-coordinator)."""
+    if not permissions.can_coordinate(actor):
+        return MatchProfile.objects.none()
     open_match = Match.objects.filter(seeker_id=OuterRef("user_id"), status__in=OPEN_STATUSES)
     rows = _seekers_in_scope(actor).filter(seeking=True, hope=Hope.GUIDE, user__is_active=True)
-    return list(rows.exclude(Exists(open_match)).select_related("user__profile", "municipality"))
+    return rows.exclude(Exists(open_match))
 
 
 def available_guides(actor: User) -> list[MatchProfile]:

@@ -261,7 +261,8 @@ def end_match(*, actor: User, match: Match, reason: str, feedback: str = "") -> 
         user_id__in=[match.seeker_id, match.partner_id], active_matches__gt=0
     ).update(active_matches=F("active_matches") - 1)
     match.status, match.exit_reason = MatchStatus.ENDED, reason
-    match.save(update_fields=["status", "exit_reason"])
+    match.ended_at = timezone.now()
+    match.save(update_fields=["status", "exit_reason", "ended_at"])
     _event(match, actor, "ended", note=feedback.strip()[:2000])
     if feedback.strip():
         text_accepted(author=actor, text=feedback, where="match_feedback")

@@ -68,6 +68,7 @@ urlpatterns += i18n_patterns(
     path("", include("ligesind.organisations.urls")),
     path("volunteer/", include("ligesind.volunteers.urls")),
     path("dashboard/", include("ligesind.reports.urls")),
+    path("workplaces/", include("ligesind.workplaces.urls")),
     path("match/", include("ligesind.matching.urls")),
     path("safety/", include("ligesind.safety.urls")),
     path("admin/", admin.site.urls),

@@ -37,6 +37,7 @@ class MemberOut(Schema):
     languages: list[str] | None = None
     contact_preference: str | None = None
     support: str | None = None
+    peer_title: str | None = None
     story: str | None = None
     real_name: str | None = None
 
@@ -71,6 +72,7 @@ def member_out(profile: Profile, fields: frozenset[str]) -> dict[str, Any]:
         ),
         "contact_preference": shown("contact_preference", profile.contact_preference),
         "support": shown("support_role", profile.support_role),
+        "peer_title": shown("peer_title", profile.peer_title or None),
         "story": shown("story", profile.story),
         "real_name": shown("real_name", profile.real_name or None),
     }

@@ -136,6 +136,21 @@ class ProfileForm(forms.Form):
             "such as after-work meetings."
         ),
     )
+    peer_title = forms.CharField(
+        label=_("My title as a working peer (optional)"),
+        max_length=60,
+        required=False,
+        help_text=_("For example recovery mentor, recovery coach, peer worker or MB'er."),
+        widget=forms.TextInput(attrs={"list": "peer-titles"}),
+    )
+    # Not required: a form from before the title existed keeps the default.
+    peer_title_visibility = forms.TypedChoiceField(
+        label=_("Who may see my title"),
+        choices=Visibility.choices,
+        coerce=int,
+        required=False,
+        empty_value=Visibility.CONTACTS,  # type: ignore[arg-type]
+    )
     avatar_visibility = visibility_field(_("Who may see my picture"))
 
     def __init__(self, *args: Any, profile: Profile, **kwargs: Any) -> None:

@@ -197,6 +197,13 @@ class Profile(models.Model):
     works_as_peer = models.BooleanField(
         _("I work with my lived experience (paid or as a volunteer)"), default=False
     )
+    peer_title = models.CharField(
+        _("my title as a working peer"),
+        max_length=60,
+        blank=True,
+        help_text=_("For example recovery mentor, recovery coach, peer worker or MB'er."),
+    )
+    peer_title_visibility = models.IntegerField(choices=Visibility.choices, default=2)
     avatar = models.ImageField(_("picture"), upload_to=avatar_path, blank=True)
     avatar_visibility = models.IntegerField(choices=Visibility.choices, default=2)
     # A moderator hid what the member wrote and chose (story, picture) from other members.

@@ -37,12 +37,13 @@ PROFILE_FIELDS = (
     "languages",
     "contact_preference",
     "support_role",
+    "peer_title",
     "avatar",
 )
 # Fields that are never shown to other members, whatever the owner chooses.
 MEMBER_HIDDEN_FIELDS = frozenset({"real_name"})
 # What a moderator's "hide" takes away from other members: what the member wrote or uploaded.
-MODERATOR_HIDDEN_FIELDS = frozenset({"story", "avatar", "interests"})
+MODERATOR_HIDDEN_FIELDS = frozenset({"story", "avatar", "interests", "peer_title"})
 
 
 def _user(user: AnyUser) -> User | None:

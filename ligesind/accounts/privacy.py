@@ -61,6 +61,7 @@ def export_profile(user: User) -> dict[str, Any]:
         "contact_preference": profile.get_contact_preference_display(),
         "support": profile.get_support_role_display(),
         "works_as_peer": profile.works_as_peer,
+        "peer_title": profile.peer_title,
         "picture": avatar,
         "visibility": {
             field: str(Visibility(getattr(profile, f"{field}_visibility")).label)
@@ -208,6 +209,7 @@ def register() -> None:
             "support": _("Support"),
             "support_role": _("Support"),
             "works_as_peer": _("I work with my lived experience"),
+            "peer_title": _("My title as a working peer"),
             "picture": _("Picture"),
             "avatar": _("Picture"),
             "visibility": _("Who may see what"),

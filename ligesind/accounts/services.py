@@ -63,6 +63,8 @@ class ProfileData:
     support_role: str = "seeks"
     support_role_visibility: int = Visibility.CONTACTS
     works_as_peer: bool = False
+    peer_title: str = ""
+    peer_title_visibility: int = Visibility.CONTACTS
     avatar_visibility: int = Visibility.CONTACTS
 
 
@@ -82,6 +84,8 @@ COPIED_FIELDS = (
     "support_role",
     "support_role_visibility",
     "works_as_peer",
+    "peer_title",
+    "peer_title_visibility",
     "avatar_visibility",
 )
 

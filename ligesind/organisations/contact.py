@@ -49,7 +49,7 @@ class Sent:
     crisis: bool  # the writer is shown where to get help now
 
 
-def _check_reach(reach: str, required: bool) -> str:
+def check_reach(reach: str, required: bool) -> str:
     reach = reach.strip()
     if not reach:
         if required:
@@ -67,7 +67,7 @@ def _check_reach(reach: str, required: bool) -> str:
     return reach
 
 
-def _take_rate(key: str) -> None:
+def take_rate(key: str) -> None:
     """At most PER_HOUR requests an hour from one address or account."""
     name = f"throttle_contact:{key}"
     cache.add(name, 0, timeout=3600)
@@ -117,8 +117,8 @@ def send_contact_request(
     if place is not None and not organisation.municipalities.filter(pk=place.pk).exists():
         raise DomainError(_("The organisation does not work in that municipality."))
     sender = actor if isinstance(actor, User) else None
-    reach = _check_reach(data.reach, required=sender is None)
-    _take_rate(f"user:{sender.pk}" if sender else f"address:{address}")
+    reach = check_reach(data.reach, required=sender is None)
+    take_rate(f"user:{sender.pk}" if sender else f"address:{address}")
     request = ContactRequest.objects.create(
         organisation=organisation,
         municipality=place,

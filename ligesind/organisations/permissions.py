@@ -1,6 +1,8 @@
 """Who may do what with organisations: every rule one function."""
 
-from django.db.models import QuerySet
+from typing import cast
+
+from django.db.models import Q, QuerySet
 
 from ligesind.accounts.models import Role
 from ligesind.accounts.permissions import (
@@ -82,6 +84,20 @@ def is_organisation_staff(user: AnyUser, organisation: Organisation) -> bool:
         if covered is not None and organisation.pk in covered:
             return True
     return LocalContact.objects.filter(organisation=organisation, user_id=user.pk).exists()
+
+
+def organisations_staffed_by(user: AnyUser) -> QuerySet[Organisation]:
+    """The organisations the user is staff of, as ``is_organisation_staff`` says (an admin:
+    all of them)."""
+    if is_admin(user):
+        return Organisation.objects.all()
+    if not is_member(user):
+        return Organisation.objects.none()
+    ids: set[int] = set()
+    for role in STAFF_ROLES:
+        ids |= role_organisation_ids(user, role) or set()
+    contacts = LocalContact.objects.filter(user_id=cast(int, user.pk)).values("organisation_id")
+    return Organisation.objects.filter(Q(pk__in=ids) | Q(pk__in=contacts))
 
 
 def can_read_contact_requests(user: AnyUser, organisation: Organisation) -> bool:

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "ligesind.pages",
     "ligesind.volunteers",
     "ligesind.reports",
+    "ligesind.workplaces",
     # Wagtail edits the public pages and news (/cms/); see docs/architecture.md
     "wagtail.sites",
     "wagtail.users",

@@ -263,3 +263,34 @@ def test_avatar_is_served_only_to_allowed_viewers(client, member, other, tmp_pat
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
+
+
+def test_a_working_peer_shows_their_title_as_they_choose(client, member, other):
+    client.force_login(member)
+    data = {
+        "alias": "Fyrtårn",
+        "real_name_visibility": 0,
+        "municipality_visibility": 1,
+        "experiences_visibility": 1,
+        "story_visibility": 0,
+        "interests_visibility": 2,
+        "languages_visibility": 2,
+        "contact_preference": "online",
+        "contact_preference_visibility": 2,
+        "support_role": "offers",
+        "support_role_visibility": 3,
+        "works_as_peer": "on",
+        "peer_title": "Recovery mentor",
+        "peer_title_visibility": Visibility.MEMBERS,
+        "avatar_visibility": 2,
+    }
+    assert client.post(reverse("accounts:profile_edit"), data).status_code == 302
+    url = reverse("accounts:profile_detail", args=[member.profile.public_id])
+    client.force_login(other)
+    assert "Arbejder som" in client.get(url).content.decode()
+    assert "Recovery mentor" in client.get(url).content.decode()
+    client.force_login(member)
+    data["peer_title_visibility"] = Visibility.ONLY_ME
+    client.post(reverse("accounts:profile_edit"), data)
+    client.force_login(other)
+    assert "Recovery mentor" not in client.get(url).content.decode()

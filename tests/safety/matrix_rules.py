@@ -86,6 +86,14 @@ RULES: dict[str, Rule] = {
     # The coordinator's dashboard and funders' reports: coordinators see their own scope
     "reports:dashboard": Rule(COORDINATORS),
     "reports:report": Rule(COORDINATORS),
+    # Workplaces ask anyone's organisation; its staff (roles scoped to it) follow it up
+    "workplaces:ask": Rule(ALL),
+    "workplaces:sent": Rule(ALL),
+    "workplaces:requests": Rule(
+        frozenset({"other_coordinator", "other_staff", "admin"}),
+        why="staff of some organisation (a role for every organisation makes no one staff)",
+    ),
+    "workplaces:request": Rule(ADMIN, pk("workplace_request"), why="Peer to Peer Odense's staff"),
     "organisations:list": Rule(ALL),
     "organisations:detail": Rule(ALL, pk("organisation", "slug")),
     "organisations:municipality": Rule(ALL, lambda ids: {"slug": "odense"}),

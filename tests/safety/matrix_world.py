@@ -29,6 +29,7 @@ from ligesind.organisations.models import ContactRequest
 from ligesind.safety import services as safety
 from ligesind.safety.models import CrisisAlert, CrisisTerm
 from ligesind.volunteers import services as volunteers
+from ligesind.workplaces.models import WorkplaceRequest
 from tests.activities.conftest import activity_data
 from tests.factories import UserFactory, make_admin, make_organisation, make_staff, municipality
 from tests.matching.conftest import prefs
@@ -191,6 +192,9 @@ def build_world() -> World:
             hours=Decimal("2"),
             organisation=organisation,
         ),
+    ).pk
+    ids["workplace_request"] = WorkplaceRequest.objects.create(
+        organisation=organisation, workplace="Jobcentret", contact_name="Ib", reach="ib@ex.org"
     ).pk
     ids["contact_request"] = ContactRequest.objects.create(
         organisation=organisation, topic="other", sender=alice, text="Hej"

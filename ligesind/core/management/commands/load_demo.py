@@ -9,6 +9,7 @@ from ligesind.organisations.demo import load_demo_organisations
 from ligesind.pages.demo import load_demo_pages
 from ligesind.safety.demo import load_demo_safety
 from ligesind.volunteers.demo import load_demo_volunteers
+from ligesind.workplaces.demo import load_demo_workplaces
 
 
 class Command(BaseCommand):
@@ -23,6 +24,7 @@ class Command(BaseCommand):
         load_demo_community()
         load_demo_organisations()
         load_demo_volunteers()
+        load_demo_workplaces()
         load_demo_pages()
         out = self.stdout
         out.write(self.style.SUCCESS(f"Demo data loaded: {MEMBER_COUNT} members and staff."))

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from ligesind.accounts.models import Interest, User
 from ligesind.core.forms import rating_field
 from ligesind.core.models import Municipality
-from ligesind.organisations.models import Organisation
+from ligesind.organisations.models import Organisation, Place
 
 from .models import ActivityKind, Audience, CourseTemplate, Recurrence
 from .permissions import organisations_to_plan_for
@@ -55,6 +55,13 @@ class ActivityForm(forms.Form):
         help_text=_("What will you do? Who is it for? Simple Markdown works."),
     )
     online = forms.BooleanField(label=_("Online"), required=False)
+    venue = forms.ModelChoiceField(
+        label=_("Place"),
+        queryset=Place.objects.none(),
+        required=False,
+        empty_label=_("Another place: write the address below"),
+        help_text=_("The organisation's places, with their address and accessibility."),
+    )
     municipality = forms.ModelChoiceField(
         label=_("Municipality"), queryset=Municipality.objects.all(), required=False
     )
@@ -108,6 +115,10 @@ class ActivityForm(forms.Form):
         if keep is not None:  # an activity keeps its organisation when someone else edits it
             choices = choices | Organisation.objects.filter(pk=keep.pk)
         self.fields["organisation"].queryset = choices.distinct()  # type: ignore[attr-defined]
+        places = Place.objects.filter(organisation__in=choices).select_related("municipality")
+        self.fields["venue"].queryset = places  # type: ignore[attr-defined]
+        if not places.exists():
+            del self.fields["venue"]
         if group is not None:  # a group's own event is for its members: no choice to make
             del self.fields["audience"]
 
@@ -119,6 +130,9 @@ class ActivityForm(forms.Form):
                 self.add_error("end", _("The activity must end after it starts."))
             data["starts_at"] = local_datetime(day, start)
             data["ends_at"] = local_datetime(day, end)
+        venue = data.get("venue")
+        if venue is not None and not data.get("online"):  # the place's own address
+            data["municipality"], data["place"] = venue.municipality, venue.address
         if not data.get("online") and not (data.get("municipality") and data.get("place")):
             self.add_error(
                 "place", _("An activity in a place needs a municipality and an address.")
@@ -144,6 +158,7 @@ class ActivityForm(forms.Form):
             group=self.group,
             organisation=data.get("organisation"),
             interests=tuple(data.get("interests") or ()),
+            venue=data.get("venue"),
         )
 
 

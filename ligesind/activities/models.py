@@ -56,6 +56,14 @@ class Activity(models.Model):
         verbose_name=_("municipality"),
     )
     place = models.CharField(_("address"), max_length=200, blank=True)
+    venue = models.ForeignKey(
+        "organisations.Place",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("place"),
+    )
     meeting_link = models.URLField(_("meeting link"), blank=True)
     starts_at = models.DateTimeField(_("starts"), db_index=True)
     ends_at = models.DateTimeField(_("ends"))

@@ -13,7 +13,7 @@ from ligesind.core.demo import DOMAIN, MEMBER_LOGIN
 from ligesind.core.models import Municipality
 from ligesind.matching.models import Match
 
-from .models import LocalContact, Organisation, OrganisationKind, OrganisationMembership
+from .models import LocalContact, Organisation, OrganisationKind, OrganisationMembership, Place
 
 ORGANISATIONS: list[dict[str, Any]] = [
     {
@@ -100,6 +100,41 @@ def load_demo_organisations() -> None:
 
     _place_demo_activities()
     _keep_working_peers_forum()
+    _demo_places()
+
+
+def _demo_places() -> None:
+    """Peer to Peer Odense meets in a partner's rooms (seed 001: the library, the volunteer
+    centre)."""
+    odense = Organisation.objects.get(slug="peer-to-peer-odense")
+    town = Municipality.objects.get(name="Odense")
+    for name, partner, address, access, notes in [
+        (
+            "Lokale 2",
+            "Borgernes Hus, Odense Bibliotekerne",
+            "Østre Stationsvej 15, 5000 Odense C",
+            ["step_free", "toilet", "hearing_loop"],
+            "Elevatoren er lige inden for hovedindgangen.",
+        ),
+        (
+            "Mødelokalet",
+            "Frivilligcenter Odense",
+            "Vindegade 95, 5000 Odense C",
+            ["step_free", "quiet_room"],
+            "",
+        ),
+    ]:
+        Place.objects.get_or_create(
+            organisation=odense,
+            name=name,
+            defaults={
+                "municipality": town,
+                "partner": partner,
+                "address": address,
+                "access": access,
+                "access_notes": notes,
+            },
+        )
 
 
 def _keep_working_peers_forum() -> None:

@@ -175,3 +175,57 @@ class ContactRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} {self.created_at:%Y-%m-%d}"
+
+
+class Access(models.TextChoices):
+    STEP_FREE = "step_free", _("Step-free access")
+    TOILET = "toilet", _("Accessible toilet")
+    HEARING_LOOP = "hearing_loop", _("Hearing loop")
+    PARKING = "parking", _("Disabled parking nearby")
+    QUIET_ROOM = "quiet_room", _("A quiet room to step away to")
+
+
+class Place(models.Model):
+    """A room an organisation uses, often a partner's (a library, a volunteer centre): chosen
+    when an activity is planned, so its address and accessibility are told the same way every
+    time."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="places",
+        verbose_name=_("organisation"),
+    )
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, verbose_name=_("municipality")
+    )
+    name = models.CharField(_("name"), max_length=120, help_text=_("For example: Room 2"))
+    partner = models.CharField(
+        _("partner"), max_length=120, blank=True, help_text=_("Whose rooms they are, if not yours.")
+    )
+    address = models.CharField(_("address"), max_length=200)
+    access = models.JSONField(_("accessibility"), default=list, blank=True)
+    access_notes = models.CharField(
+        _("more about getting there"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example: the lift is by the back door; the bus stops outside."),
+    )
+    contact = models.CharField(
+        _("who to contact"),
+        max_length=200,
+        blank=True,
+        help_text=_("The partner's contact person for keys and bookings. Only staff see it."),
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["municipality__name", "name", "pk"]
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+
+    def __str__(self) -> str:
+        return f"{self.partner}, {self.name}" if self.partner else self.name
+
+    def access_labels(self) -> list[str]:
+        return [str(Access(a).label) for a in self.access if a in Access.values]

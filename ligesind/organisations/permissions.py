@@ -7,6 +7,9 @@ from django.db.models import Q, QuerySet
 from ligesind.accounts.models import Role
 from ligesind.accounts.permissions import (
     AnyUser,
+    acts_for_organisation,
+    coordinated_municipality_ids,
+    coordinates,
     coordinator_organisation_ids,
     is_admin,
     is_member,
@@ -14,7 +17,7 @@ from ligesind.accounts.permissions import (
 )
 from ligesind.core.memo import recall, remember
 
-from .models import LocalContact, Organisation, OrganisationMembership
+from .models import LocalContact, Organisation, OrganisationMembership, Place
 
 
 def can_join(user: AnyUser, organisation: Organisation) -> bool:
@@ -84,6 +87,23 @@ def is_organisation_staff(user: AnyUser, organisation: Organisation) -> bool:
         if covered is not None and organisation.pk in covered:
             return True
     return LocalContact.objects.filter(organisation=organisation, user_id=user.pk).exists()
+
+
+def coordinates_for(user: AnyUser, organisation_id: int) -> bool:
+    """Admins, and coordinators acting for the organisation (in any of their municipalities):
+    they run its training, its places and its reports."""
+    return is_member(user) and (
+        is_admin(user)
+        or (
+            bool(coordinated_municipality_ids(user))
+            and acts_for_organisation(user, Role.COORDINATOR, organisation_id)
+        )
+    )
+
+
+def can_manage_place(user: AnyUser, place: Place) -> bool:
+    """A place belongs to the coordinators of its municipality acting for its organisation."""
+    return coordinates(user, place.municipality_id, place.organisation_id)
 
 
 def organisations_staffed_by(user: AnyUser) -> QuerySet[Organisation]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import contact_views, views
+from . import contact_views, place_views, views
 
 app_name = "organisations"
 urlpatterns = [
@@ -18,6 +18,8 @@ urlpatterns = [
         contact_views.answered,
         name="answered",
     ),
+    path("organisations/<slug:slug>/places/", place_views.places, name="places"),
+    path("organisations/<slug:slug>/places/<int:pk>/", place_views.place, name="place"),
     path("municipalities/<slug:slug>/", views.municipality, name="municipality"),
     path("site-notice/", views.notice, name="notice"),
 ]

@@ -54,6 +54,7 @@ def organisation(request: HttpRequest, slug: str) -> HttpResponse:
         "joined": permissions.has_joined(request.user, item),
         "can_join": permissions.can_join(request.user, item),
         "can_read_requests": permissions.can_read_contact_requests(request.user, item),
+        "can_keep_places": permissions.coordinates_for(request.user, item.pk),
     }
     return render(request, "organisations/detail.html", context)
 

@@ -1,13 +1,12 @@
 """Who sees the coordinator's dashboard and the funders' reports: one function per rule."""
 
-from ligesind.accounts.models import Role
 from ligesind.accounts.permissions import (
     AnyUser,
-    acts_for_organisation,
     coordinated_municipality_ids,
     is_admin,
     is_member,
 )
+from ligesind.organisations.permissions import coordinates_for
 
 
 def can_see_dashboard(user: AnyUser) -> bool:
@@ -17,10 +16,4 @@ def can_see_dashboard(user: AnyUser) -> bool:
 
 def can_report_on(user: AnyUser, organisation_id: int) -> bool:
     """An organisation's report: admins, and its coordinators (for their municipalities)."""
-    return is_member(user) and (
-        is_admin(user)
-        or (
-            bool(coordinated_municipality_ids(user))
-            and acts_for_organisation(user, Role.COORDINATOR, organisation_id)
-        )
-    )
+    return coordinates_for(user, organisation_id)

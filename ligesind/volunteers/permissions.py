@@ -3,7 +3,6 @@
 from ligesind.accounts.models import Role
 from ligesind.accounts.permissions import (
     AnyUser,
-    acts_for_organisation,
     coordinated_municipality_ids,
     coordinates,
     has_role,
@@ -11,6 +10,7 @@ from ligesind.accounts.permissions import (
     is_local_coordinator,
     is_member,
 )
+from ligesind.organisations.permissions import coordinates_for
 
 from .models import VolunteerApplication, VolunteerHours
 
@@ -47,13 +47,7 @@ def can_screen_any(user: AnyUser) -> bool:
 
 def can_manage_training(user: AnyUser, organisation_id: int) -> bool:
     """Admins, and coordinators acting for the organisation (in any of its municipalities)."""
-    return is_member(user) and (
-        is_admin(user)
-        or (
-            bool(coordinated_municipality_ids(user))
-            and acts_for_organisation(user, Role.COORDINATOR, organisation_id)
-        )
-    )
+    return coordinates_for(user, organisation_id)
 
 
 def can_log_hours(user: AnyUser) -> bool:

@@ -133,3 +133,34 @@ def test_a_forum_kept_to_an_organisations_members(page: Page, axe, size):
     page.goto("/community/")
     page.get_by_role("link", name="At arbejde som peer").click()
     expect(page.get_by_role("link", name="Supervision som peermedarbejder")).to_be_visible()
+
+
+def test_a_coordinator_keeps_the_places_and_plans_there(new_page, axe):
+    from ligesind.accounts.models import Role
+    from ligesind.organisations.models import Organisation
+    from ligesind.organisations.services import join_organisation
+    from tests.factories import make_staff
+
+    load_demo_organisations()
+    odense = Organisation.objects.get(slug="peer-to-peer-odense")
+    coordinator = make_staff(Role.COORDINATOR, "Odense", alias="Koord", organisations=[odense])
+    join_organisation(actor=coordinator, organisation=odense)
+    c = new_page()
+    c.set_viewport_size({"width": 390, "height": 844})
+    log_in(c, coordinator.email, coordinator)
+    c.goto("/organisations/peer-to-peer-odense/")
+    c.get_by_role("link", name="Vores steder").click()
+    expect(
+        c.get_by_role("link", name="Ret Borgernes Hus, Odense Bibliotekerne, Lokale 2")
+    ).to_be_visible()
+    axe(c)
+    no_sideways_scrolling(c)
+    c.get_by_label("Navn", exact=True).fill("Salen")
+    c.get_by_role("button", name="Tilføj stedet").click()
+    expect(c.get_by_text("Skriv adressen.").first).to_be_visible()
+    expect(c.get_by_label("Navn", exact=True)).to_have_value("Salen")
+    c.get_by_label("Adresse").fill("Kongensgade 1, 5000 Odense C")
+    c.get_by_label("Teleslynge").check()
+    c.get_by_role("button", name="Tilføj stedet").click()
+    expect(c.get_by_text("Stedet er tilføjet.")).to_be_visible()
+    axe(c)

@@ -94,6 +94,16 @@ RULES: dict[str, Rule] = {
         why="staff of some organisation (a role for every organisation makes no one staff)",
     ),
     "workplaces:request": Rule(ADMIN, pk("workplace_request"), why="Peer to Peer Odense's staff"),
+    "organisations:places": Rule(
+        frozenset({"far_coordinator", "admin"}),
+        pk("organisation", "slug"),
+        why="the organisation's coordinators (a role for every organisation covers it too)",
+    ),
+    "organisations:place": Rule(
+        ADMIN,
+        lambda ids: {"slug": ids["organisation"], "pk": ids["place"]},
+        why="a place in Odense: the Odense coordinators acting for the organisation",
+    ),
     "organisations:list": Rule(ALL),
     "organisations:detail": Rule(ALL, pk("organisation", "slug")),
     "organisations:municipality": Rule(ALL, lambda ids: {"slug": "odense"}),

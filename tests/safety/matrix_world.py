@@ -25,7 +25,7 @@ from ligesind.matching import services as matching
 from ligesind.matching.models import CheckIn
 from ligesind.messaging import services as messaging
 from ligesind.organisations import services as organisations
-from ligesind.organisations.models import ContactRequest
+from ligesind.organisations.models import ContactRequest, Place
 from ligesind.safety import services as safety
 from ligesind.safety.models import CrisisAlert, CrisisTerm
 from ligesind.volunteers import services as volunteers
@@ -192,6 +192,9 @@ def build_world() -> World:
             hours=Decimal("2"),
             organisation=organisation,
         ),
+    ).pk
+    ids["place"] = Place.objects.create(
+        organisation=organisation, municipality=odense, name="Lokale 2", address="Vej 1"
     ).pk
     ids["workplace_request"] = WorkplaceRequest.objects.create(
         organisation=organisation, workplace="Jobcentret", contact_name="Ib", reach="ib@ex.org"

@@ -16,7 +16,7 @@ from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.models import Municipality
 from ligesind.core.services import notify
 from ligesind.core.text_hooks import text_accepted
-from ligesind.organisations.models import Organisation
+from ligesind.organisations.models import Organisation, Place
 
 from .. import permissions
 from ..models import Activity, Audience, Recurrence, Signup, SignupStatus
@@ -44,6 +44,7 @@ class ActivityData:
     group: Group | None = None  # a group's own event, for its members only
     organisation: Organisation | None = None  # whose activity it is
     interests: tuple[Interest, ...] = ()  # what it is about, for people choosing by interest
+    venue: Place | None = None  # one of the organisation's places
 
 
 def _validate(data: ActivityData, actor: User, kept: Organisation | None = None) -> None:
@@ -62,6 +63,10 @@ def _validate(data: ActivityData, actor: User, kept: Organisation | None = None)
         raise DomainError(_("An activity can last at most 24 hours."))
     if not data.online and (data.municipality is None or not data.place.strip()):
         raise DomainError(_("An activity in a place needs a municipality and an address."))
+    if data.venue is not None and (
+        data.organisation is None or data.venue.organisation_id != data.organisation.pk
+    ):
+        raise DomainError(_("Choose one of the places of the activity's organisation."))
     if data.capacity is not None and data.capacity < 1:
         raise DomainError(_("The number of places must be at least 1, or empty for no limit."))
 
@@ -78,6 +83,7 @@ def _fields(data: ActivityData) -> dict[str, object]:
         "online": data.online,
         "municipality": data.municipality,
         "place": "" if data.online else data.place.strip(),
+        "venue": None if data.online else data.venue,
         "meeting_link": data.meeting_link if data.online else "",
         "capacity": data.capacity,
         "audience": data.audience,

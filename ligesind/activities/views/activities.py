@@ -26,7 +26,7 @@ from ..services.times import local_zone
 
 def _visible(request: HttpRequest, pk: int) -> Activity:
     activity = get_object_or_404(
-        Activity.objects.select_related("municipality", "organisation"), pk=pk
+        Activity.objects.select_related("municipality", "organisation", "venue"), pk=pk
     )
     if not permissions.can_view_activity(request.user, activity):
         raise Http404
@@ -50,7 +50,7 @@ def activity_list(request: HttpRequest) -> HttpResponse:
     form = ActivityFilterForm(request.GET or None)
     rows = Activity.objects.filter(
         permissions.visible_activities_q(request.user), cancelled_at__isnull=True
-    ).select_related("municipality", "organisation")
+    ).select_related("municipality", "organisation", "venue")
     since = timezone.now()
     if form.is_valid():
         data = form.cleaned_data
@@ -149,6 +149,7 @@ def _initial(activity: Activity) -> dict[str, object]:
         "online": activity.online,
         "municipality": activity.municipality_id,
         "place": activity.place,
+        "venue": activity.venue_id,
         "meeting_link": activity.meeting_link,
         "day": start.date(),
         "start": start.time(),

@@ -1,16 +1,21 @@
 """Becoming a volunteer, in the browser at phone width, with axe on every page: a member
 applies, the local coordinator books the conversation and approves, and the new volunteer is
-asked, kindly, to turn on two-factor login."""
+asked, kindly, to turn on two-factor login; once it is on, the coordinator proposes their first
+match as a peer guide and both say yes."""
 
 import pytest
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from allauth.mfa.totp.internal.auth import yield_hotp_counters_from_time as counters
 from playwright.sync_api import expect
 
-from ligesind.accounts.models import Role
+from ligesind.accounts.models import Role, RoleAssignment
+from ligesind.matching.models import Hope, Match, MatchStatus
 from ligesind.organisations.demo import load_demo_organisations
 from ligesind.organisations.models import Organisation
 from tests.browser.helpers import log_in
 from tests.browser.test_organisations import no_sideways_scrolling
-from tests.factories import UserFactory, make_staff
+from tests.factories import PASSWORD, UserFactory, make_staff
+from tests.matching.conftest import category, person, prefs
 
 pytestmark = pytest.mark.browser
 
@@ -60,9 +65,38 @@ def test_apply_screen_and_approve(new_page, axe):
 
     a.reload()
     expect(a.get_by_text("Godkendt")).to_be_visible()
-    expect(a.get_by_role("link", name="Slå to-faktor-login til")).to_be_visible()
     expect(a.get_by_text("Varm og rolig")).to_have_count(0)  # notes are never the applicant's
     axe(a)
+
+    # The new volunteer turns on two-factor login and is a peer guide from then on.
+    a.get_by_role("link", name="Slå to-faktor-login til").click()
+    if "reauthenticate" in a.url:
+        a.get_by_label("Adgangskode").fill(PASSWORD)
+        a.get_by_role("button", name="Bekræft").click()
+    secret = a.locator("#authenticator_secret").input_value()
+    a.locator("input[name=code]").fill(format_hotp_value(hotp_value(secret, next(counters()))))
+    a.get_by_role("button", name="Aktiver").click()
+    assert RoleAssignment.objects.filter(user=alice, role=Role.PEER_GUIDE).exists()
+
+    # Their first match as a guide: the coordinator proposes it, both say yes.
+    alice.profile.experiences.create(category=category(), perspective="affected")
+    prefs(alice, offers_support=True, capacity=1)
+    seeker = person("Solhjerte", seeking=True, hope=Hope.GUIDE)
+    c.goto("/match/coordinate/")
+    row = c.get_by_role("row").filter(has_text="Solhjerte").first
+    expect(row).to_contain_text("Alice")
+    row.get_by_role("button", name="Send forslag").click()
+    axe(c)
+    for page, email in ((a, None), (new_page(), seeker.email)):
+        if email:
+            page.set_viewport_size(PHONE)
+            log_in(page, email)
+        page.goto("/match/")
+        page.get_by_role("link", name="En koordinator foreslår et match").click()
+        axe(page)
+        page.get_by_role("button", name="Ja, lad os blive matchet").click()
+    match = Match.objects.get(seeker=seeker, partner=alice)
+    assert match.status == MatchStatus.ACTIVE
 
 
 def test_log_hours_and_download_the_statement(new_page, axe):

@@ -27,18 +27,19 @@ SIZES = [int(n) for n in os.environ.get("BENCH_MATCH_SIZES", "10000,100000").spl
 INSTANCES = [(2000, 500), (5000, 1000)]
 
 
-def create_database() -> None:
+def create_database(url: str = DATABASE) -> None:
+    """Drop and create the benchmark's database, so that it holds exactly what is seeded."""
     import psycopg
 
-    name = DATABASE.rsplit("/", 1)[1]
-    server = DATABASE.rsplit("/", 1)[0] + "/postgres"
+    name = url.rsplit("/", 1)[1]
+    server = url.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(server, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def setup_django() -> None:
-    os.environ["DATABASE_URL"] = DATABASE
+def setup_django(url: str = DATABASE) -> None:
+    os.environ["DATABASE_URL"] = url
     os.environ.pop("REDIS_URL", None)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ligesind.settings.dev")
     import django

@@ -17,6 +17,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from bench import matching  # noqa: E402
+from bench.matching import percentile  # noqa: E402
 from bench.run import machine  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
@@ -28,34 +30,12 @@ REQUESTS = int(os.environ.get("BENCH_REPORTS_REQUESTS", "50"))
 GOAL_MS = 300
 
 
-def create_database() -> None:
-    import psycopg
-
-    name = DATABASE.rsplit("/", 1)[1]
-    server = DATABASE.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(server, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-
 def setup_django() -> None:
-    os.environ["DATABASE_URL"] = DATABASE
-    os.environ.pop("REDIS_URL", None)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ligesind.settings.dev")
-    import django
-
-    django.setup()
+    matching.setup_django(DATABASE)
     from django.conf import settings
-    from django.core.management import call_command
 
-    call_command("migrate", verbosity=0)
     settings.DEBUG = False  # as in production: no query log kept
     settings.ALLOWED_HOSTS = ["testserver"]
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
 def measure(client: object, url: str) -> dict[str, object]:
@@ -87,7 +67,7 @@ def measure(client: object, url: str) -> dict[str, object]:
 
 
 def main() -> None:
-    create_database()
+    matching.create_database(DATABASE)
     setup_django()
     from django.db import connection
     from django.test import Client

@@ -164,3 +164,7 @@ def test_a_coordinator_keeps_the_places_and_plans_there(new_page, axe):
     c.get_by_role("button", name="Tilføj stedet").click()
     expect(c.get_by_text("Stedet er tilføjet.")).to_be_visible()
     axe(c)
+    c.get_by_role("link", name="Ret Salen").click()
+    expect(c.get_by_label("Teleslynge")).to_be_checked()
+    axe(c)
+    no_sideways_scrolling(c)

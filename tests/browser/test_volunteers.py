@@ -122,6 +122,11 @@ def test_log_hours_and_download_the_statement(new_page, axe):
     g.get_by_role("button", name="Skriv timerne ind").click()
     expect(g.get_by_text("Timerne er skrevet ind. Tak for din tid.")).to_be_visible()
     expect(g.get_by_text("timer: 1,5")).to_be_visible()
+    g.get_by_role("link", name="Ret Oplæg").click()
+    axe(g)
+    g.get_by_label("Timer", exact=True).fill("2")
+    g.get_by_role("button", name="Gem").click()
+    expect(g.get_by_text("timer: 2")).to_be_visible()
 
     g.get_by_role("link", name="Din oversigt som frivillig").click()
     axe(g)

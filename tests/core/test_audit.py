@@ -10,6 +10,7 @@ from PIL import Image
 
 from ligesind.accounts import services
 from ligesind.accounts.models import Role, Visibility
+from ligesind.accounts.permissions import PROFILE_FIELDS
 from ligesind.core.audit import record_staff_access
 from ligesind.core.models import AccessLog
 from tests.factories import UserFactory, make_staff, municipality
@@ -81,12 +82,9 @@ def test_members_and_owner_leave_no_entry(client, private_member, member):
 
 
 def test_staff_seeing_only_shared_data_leaves_no_entry(client, coordinator):
-    open_member = UserFactory.create(
-        member__municipality=municipality("Odense"),
-        **{f"member__{f}_visibility": Visibility.MEMBERS for f in
-           ("municipality", "experiences", "story", "interests", "languages",
-            "contact_preference", "support_role", "avatar")},
-    )  # fmt: skip
+    shared = {f"member__{f}_visibility": Visibility.MEMBERS for f in PROFILE_FIELDS}
+    del shared["member__real_name_visibility"]  # never beyond coordinators
+    open_member = UserFactory.create(member__municipality=municipality("Odense"), **shared)
     client.force_login(coordinator)
     client.get(profile_page(open_member))
     assert not AccessLog.objects.exists()

@@ -40,3 +40,30 @@ def get_reportable(key: str) -> Reportable | None:
 
 def reportable_keys() -> list[str]:
     return sorted(_reportables)
+
+
+@dataclass(frozen=True)
+class ContextLine:
+    """One thing the member wrote near a crisis alert, for the moderator who reaches out."""
+
+    at: Any  # a datetime
+    text: str
+
+
+# The place of an alert's ``about`` ("conversation:12") -> the author's recent writing there.
+ContextLoader = Callable[[int, int], list[ContextLine]]  # (author id, object id)
+_context_loaders: dict[str, ContextLoader] = {}
+
+
+def register_alert_context(kind: str, loader: ContextLoader) -> None:
+    _context_loaders[kind] = loader
+
+
+def alert_context(about: str, author_id: int) -> list[ContextLine] | None:
+    """The author's recent writing in the place an alert is about; None when the place is
+    unknown or gone."""
+    kind, _sep, object_id = about.partition(":")
+    loader = _context_loaders.get(kind)
+    if loader is None or not object_id.isdigit():
+        return None
+    return loader(author_id, int(object_id))

@@ -8,7 +8,9 @@ from collections.abc import Callable
 
 from django.contrib.auth.base_user import AbstractBaseUser
 
-TextCheck = Callable[[AbstractBaseUser, str, str], bool]
+# (author, text, where, about): ``where`` is the kind of place ("message"), ``about`` the place
+# itself when there is one ("conversation:12"), for the moderator's context.
+TextCheck = Callable[[AbstractBaseUser, str, str, str], bool]
 _checks: list[TextCheck] = []
 
 
@@ -22,9 +24,9 @@ def unregister_text_check(check: TextCheck) -> None:
         _checks.remove(check)
 
 
-def text_accepted(*, author: AbstractBaseUser, text: str, where: str) -> bool:
+def text_accepted(*, author: AbstractBaseUser, text: str, where: str, about: str = "") -> bool:
     """Hand the text to every check; whether any found something (crisis language)."""
     found = False
     for check in _checks:
-        found = check(author, text, where) or found
+        found = check(author, text, where, about) or found
     return found

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ligesind.accounts.contacts import register_contact_source
 from ligesind.core.models import EmailMode
+from ligesind.core.moderation import ContextLine, register_alert_context
 from ligesind.core.notifications import NotificationKind, register_kind
 from ligesind.core.privacy import register_export, register_labels
 from ligesind.core.retention import register_purge
@@ -90,6 +91,22 @@ def unread_messages() -> Any:
     return Coalesce(Subquery(unread), 0)
 
 
+RECENT_FOR_MODERATORS = 6
+
+
+def recent_messages(author_id: int, conversation_id: int) -> list[ContextLine]:
+    """The author's newest messages in the conversation (none of the others'), oldest first:
+    what the moderator reads before writing to them."""
+    rows = (
+        Message.objects.filter(
+            conversation_id=conversation_id, sender_id=author_id, deleted_at__isnull=True
+        )
+        .order_by("-created_at", "-pk")
+        .only("body", "created_at")[:RECENT_FOR_MODERATORS]
+    )
+    return [ContextLine(at=row.created_at, text=row.body) for row in reversed(rows)]
+
+
 def register() -> None:
     from ligesind.accounts.backends import register_user_annotation
 
@@ -97,6 +114,7 @@ def register() -> None:
     register_purge(purge_messages)
     reporting.register()
     register_contact_source(conversation_partner_ids)
+    register_alert_context("conversation", recent_messages)
     register_kind(
         NotificationKind(
             "message_request",

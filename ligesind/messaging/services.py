@@ -320,7 +320,8 @@ def _save_batch(batch: Sequence[Outgoing]) -> list[Message | DomainError]:
         results[n] = message
         # Nothing else is written: the sender's own messages never count as unread, and the
         # inbox orders by the newest message, read from the messages themselves.
-        if text_accepted(author=message.sender, text=message.body, where="message"):  # type: ignore[arg-type]
+        about = f"conversation:{message.conversation_id}"
+        if text_accepted(author=message.sender, text=message.body, where="message", about=about):  # type: ignore[arg-type]
             _mark_crisis(message)
         event = message_event(message)
         if batch[n].origin:
@@ -340,7 +341,8 @@ def edit_message(*, actor: User, message: Message, body: str) -> Message:
     message.body = _clean_body(body)
     message.edited_at = timezone.now()
     message.save(update_fields=["body", "edited_at"])
-    if text_accepted(author=actor, text=message.body, where="message"):
+    about = f"conversation:{message.conversation_id}"
+    if text_accepted(author=actor, text=message.body, where="message", about=about):
         _mark_crisis(message)
     publish(_recipients(message.conversation), message_event(message))
     return message

@@ -65,6 +65,7 @@ class CrisisAlert(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="crisis_alerts"
     )
     where = models.CharField(max_length=40)
+    about = models.CharField(max_length=60, blank=True)  # the place, e.g. "conversation:12"
     phrase = models.CharField(max_length=200)
     family = models.CharField(max_length=20, choices=RiskFamily.choices, blank=True)
     excerpt = EncryptedTextField()

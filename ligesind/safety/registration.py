@@ -13,10 +13,10 @@ from ligesind.core.text_hooks import register_text_check
 from .models import Appeal, CrisisAlert, ModerationAction, MutedWord, Report
 
 
-def crisis_check(author: AbstractBaseUser, text: str, where: str) -> bool:
+def crisis_check(author: AbstractBaseUser, text: str, where: str, about: str) -> bool:
     from .services import check_text
 
-    return check_text(author, text, where) is not None  # type: ignore[arg-type]
+    return check_text(author, text, where, about) is not None  # type: ignore[arg-type]
 
 
 def crisis_pending() -> object:

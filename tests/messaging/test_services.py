@@ -179,7 +179,7 @@ def test_catch_up_after_last_seen_id(chat, alice):
 def test_crisis_hook_sees_accepted_text(chat, alice):
     seen = []
 
-    def check(author, text, where):
+    def check(author, text, where, about):
         seen.append((author.pk, text, where))
         return False
 

@@ -96,6 +96,22 @@ def test_a_moderator_writes_to_the_member_from_the_alert(client, chat, member, m
     assert conversation.messages.count() == 2
 
 
+def test_the_alert_shows_the_members_recent_messages_and_logs_the_look(
+    client, chat, member, other, moderator
+):
+    messaging.send_message(actor=member, conversation=chat, body="Det har været en tung uge")
+    messaging.send_message(actor=other, conversation=chat, body="Den andens egne ord")
+    messaging.send_message(actor=member, conversation=chat, body="Jeg vil slå mig ihjel")
+    alert = CrisisAlert.objects.get()
+    assert alert.about == f"conversation:{chat.pk}"
+    client.force_login(moderator)
+    page = client.get(reverse("safety:alert", args=[alert.pk])).content.decode()
+    assert "Det har været en tung uge" in page
+    assert "Den andens egne ord" not in page  # only what the member wrote
+    looks = AccessLog.objects.filter(actor_id=moderator.pk, subject_id=member.pk)
+    assert looks.filter(what="their recent messages in the conversation").count() == 1
+
+
 def test_only_moderators(client, chat, member, other):
     messaging.send_message(actor=member, conversation=chat, body="I want to die")
     alert = CrisisAlert.objects.get()

@@ -71,7 +71,7 @@ def new_alert_count() -> int:
     return CrisisAlert.objects.filter(status=AlertStatus.NEW).count()
 
 
-def check_text(author: User, text: str, where: str) -> CrisisAlert | None:
+def check_text(author: User, text: str, where: str, about: str = "") -> CrisisAlert | None:
     """The text hook: raise an alert when crisis language is found. Called inside the
     service's transaction, so the alert and the panel exist only if the text was saved."""
     finding = current_lexicon().find(text)
@@ -80,6 +80,7 @@ def check_text(author: User, text: str, where: str) -> CrisisAlert | None:
     alert = CrisisAlert.objects.create(
         author=author,
         where=where[:40],
+        about=about[:60],
         phrase=finding.phrase[:200],
         family=finding.family,
         excerpt=text[:EXCERPT_LENGTH],

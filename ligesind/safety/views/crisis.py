@@ -16,6 +16,7 @@ from ligesind.accounts.models import User
 from ligesind.accounts.permissions import is_member
 from ligesind.core.audit import record_staff_access
 from ligesind.core.errors import DomainError
+from ligesind.core.moderation import ContextLine, alert_context
 
 from .. import permissions, services
 from ..models import AlertStatus, CrisisAlert, CrisisTerm, RiskFamily, TermLanguage
@@ -58,13 +59,32 @@ def alert(request: HttpRequest, pk: int) -> HttpResponse:
         what=gettext_lazy("text with crisis language"),
         purpose=gettext_lazy("crisis alert"),
     )
-    return _alert_page(request, item, WriteForm())
+    return _alert_page(request, item, WriteForm(), recent=_context(user, item))
+
+
+def _context(viewer: User, item: CrisisAlert) -> list[ContextLine] | None:
+    """The member's recent messages where the alert came from, written in their "who
+    looked" log."""
+    lines = alert_context(item.about, item.author_id) if item.about else None
+    if lines:
+        record_staff_access(
+            viewer=viewer,
+            subject=item.author,
+            what=gettext_lazy("their recent messages in the conversation"),
+            purpose=gettext_lazy("crisis alert"),
+        )
+    return lines
 
 
 def _alert_page(
-    request: HttpRequest, item: CrisisAlert, form: "WriteForm", status: int = 200
+    request: HttpRequest,
+    item: CrisisAlert,
+    form: "WriteForm",
+    status: int = 200,
+    recent: list[ContextLine] | None = None,
 ) -> HttpResponse:
     context = {
+        "recent": recent,
         "alert": item,
         "statuses": AlertStatus.choices,
         "where": WHERE.get(item.where, item.where),
@@ -102,7 +122,7 @@ def alert_write(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Your message is sent."))
             return redirect("messaging:conversation", pk=conversation.pk)
-    return _alert_page(request, item, form, status=400)
+    return _alert_page(request, item, form, status=400, recent=_context(user, item))
 
 
 # Where the text was written, as moderators read it.

@@ -77,24 +77,27 @@ def meeting_fit(a: str, b: str, same_place: bool) -> str | None:
     return Meeting.IN_PERSON if Meeting.IN_PERSON in (a, b) else Meeting.EITHER
 
 
-def score(seeker: Person, other: Person, weights: Weights | None = None) -> Fit | None:
-    """The fit of ``other`` for ``seeker``, or ``None`` when a pair rule says no."""
+def assess(seeker: Person, other: Person, weights: Weights | None = None) -> Fit | str:
+    """The fit of ``other`` for ``seeker``, or the pair rule that says no: "same",
+    "experience", "guide", "relative", "gender", "meeting" or "only_diagnosis"."""
     w = weights or Weights()
     shared = seeker.categories & other.categories
-    if not shared or seeker.user_id == other.user_id:
-        return None
+    if seeker.user_id == other.user_id:
+        return "same"
+    if not shared:
+        return "experience"
     if seeker.hope == Hope.GUIDE and not other.is_guide:
-        return None
+        return "guide"
     if seeker.hope == Hope.RELATIVE and not (other.relative & shared):
-        return None
+        return "relative"
     if seeker.gender_preference and other.gender != seeker.gender_preference:
-        return None
+        return "gender"
     same_place = seeker.municipality_id is not None and (
         seeker.municipality_id == other.municipality_id
     )
     how = meeting_fit(seeker.meeting, other.meeting, same_place)
     if how is None:
-        return None
+        return "meeting"
     same_perspective = (
         seeker.affected & other.affected | seeker.relative & other.relative
     ) & shared
@@ -102,7 +105,7 @@ def score(seeker: Person, other: Person, weights: Weights | None = None) -> Fit 
     languages = (seeker.languages & other.languages) & ~DANISH
     place_counts = same_place and how != Meeting.ONLINE
     if not (same_perspective or topics or place_counts or languages):
-        return None  # never on diagnosis alone
+        return "only_diagnosis"  # never on diagnosis alone
     total = (
         w.category * shared.bit_count()
         + w.perspective * bool(same_perspective)
@@ -122,4 +125,19 @@ def score(seeker: Person, other: Person, weights: Weights | None = None) -> Fit 
     )
 
 
-__all__ = ["Fit", "Gender", "Person", "Weights", "bit", "configured_weights", "score"]
+def score(seeker: Person, other: Person, weights: Weights | None = None) -> Fit | None:
+    """The fit of ``other`` for ``seeker``, or ``None`` when a pair rule says no."""
+    result = assess(seeker, other, weights)
+    return result if isinstance(result, Fit) else None
+
+
+__all__ = [
+    "Fit",
+    "Gender",
+    "Person",
+    "Weights",
+    "assess",
+    "bit",
+    "configured_weights",
+    "score",
+]

@@ -205,8 +205,7 @@ def coordinate(request: HttpRequest) -> HttpResponse:
     if not permissions.can_coordinate(user):
         raise Http404
     greedy = request.GET.get("method") == "greedy"
-    proposals = services.propose_assignment(user, greedy=greedy)
-    guides = services.available_guides(user)
+    plan = services.plan_assignment(user, greedy=greedy)
     places = services.coordinated_places(user)
     matches = Match.objects.select_related("seeker__profile", "partner__profile")
     if places is not None:
@@ -215,10 +214,10 @@ def coordinate(request: HttpRequest) -> HttpResponse:
         rating=Avg("check_ins__rating")
     )
     context = {
-        "seekers": services.waiting_seekers(user),
-        "guides": guides,
-        "proposals": proposals,
-        "total": round(sum(p.fit.score for p in proposals), 2),
+        "seekers": [(seeker, plan.why_not.get(seeker.user_id)) for seeker in plan.seekers],
+        "guides": plan.guides,
+        "proposals": plan.proposals,
+        "total": round(sum(p.fit.score for p in plan.proposals), 2),
         "greedy": greedy,
         "health": health,
         "waiting_approval": matches.filter(status=MatchStatus.AWAITING_APPROVAL),

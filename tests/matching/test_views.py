@@ -108,3 +108,21 @@ def test_coordinator_sends_a_proposal(client, coordinator, guide, walks):
     client.post(reverse("matching:send_proposal"), {"seeker": waiting.pk, "guide": guide.pk})
     assert Match.objects.get().proposed_by == coordinator
     assert client.post(reverse("matching:send_proposal"), {"seeker": "x"}).status_code == 404
+
+
+def test_the_coordinators_page_says_why_someone_waiting_has_no_proposal(
+    client, coordinator, guide, walks
+):
+    from ligesind.matching.models import Hope
+    from tests.matching.conftest import person
+
+    # The guide is affected by addiction; this member knows loneliness only.
+    lonely = person("Ensom", slug="loneliness", seeking=True, hope=Hope.GUIDE)
+    client.force_login(coordinator)
+    page = client.get(reverse("matching:coordinate")).content.decode()
+    assert "Ingen forslag: for hvert medlem, der venter, står grunden nedenfor." in page
+    assert "de to deler ingen levede erfaringer" in page
+    client.post(reverse("matching:send_proposal"), {"seeker": lonely.pk, "guide": guide.pk})
+    page = client.get(reverse("matching:coordinate")).content.decode()
+    assert "De to kan ikke matches lige nu: de to deler ingen levede erfaringer." in page
+    assert not Match.objects.exists()

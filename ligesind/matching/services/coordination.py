@@ -1,11 +1,13 @@
 """Odense's PeerMatch: coordinators see waiting seekers and free peer guides in their
 municipalities, let the optimal assignment propose pairs, edit them and send them out."""
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ligesind.accounts.models import Role, RoleAssignment, User
 from ligesind.accounts.permissions import (
@@ -22,7 +24,7 @@ from ligesind.volunteers.training import untrained
 from .. import permissions
 from ..assignment import greedy_assignment, optimal_assignment
 from ..models import OPEN_STATUSES, Hope, Match, MatchKind, MatchProfile, MatchStatus
-from ..scoring import Fit, configured_weights, score
+from ..scoring import Fit, assess, configured_weights, score
 from .matches import _event, match_organisation, match_url
 from .suggest import Names, excluded_ids, explain, pair_fit, person
 
@@ -87,6 +89,31 @@ def available_guides(actor: User) -> list[MatchProfile]:
     )
 
 
+# Why two cannot be matched, in words a coordinator can act on (``scoring.assess``'s rules and
+# the hard rules before it).
+WHY_NOT = {
+    "experience": gettext_lazy("the two share no lived experience"),
+    "guide": gettext_lazy("the member hopes for a peer guide"),
+    "relative": gettext_lazy(
+        "the member hopes for a relative, and the guide has no experience as a relative there"
+    ),
+    "gender": gettext_lazy("the member asked for a guide of another gender"),
+    "meeting": gettext_lazy(
+        "they cannot meet the way the member wishes (online, or in person nearby)"
+    ),
+    "only_diagnosis": gettext_lazy(
+        "they share only a diagnosis: no perspective, interest, place or language"
+    ),
+    "earlier": gettext_lazy(
+        "they have blocked each other, already have a match, or one said no before"
+    ),
+    "full": gettext_lazy("the peer guide has no room for another match"),
+    "paused": gettext_lazy("the peer guide has paused or does not offer support right now"),
+    "profile": gettext_lazy("the peer guide's profile or consent is not complete"),
+    "none": gettext_lazy("no peer guide has room right now"),
+}
+
+
 @dataclass(frozen=True)
 class Proposal:
     seeker: MatchProfile
@@ -114,10 +141,50 @@ def allowed_scores(
     return fits
 
 
-def propose_assignment(actor: User, *, greedy: bool = False) -> list[Proposal]:
-    """Proposals for all waiting seekers at once, maximising the total score."""
+@dataclass(frozen=True)
+class Assignment:
+    seekers: list[MatchProfile]
+    guides: list[MatchProfile]
+    proposals: list[Proposal]
+    why_not: dict[int, str]  # a waiting seeker no guide with room fits -> the commonest reason
+
+
+def plan_assignment(actor: User, *, greedy: bool = False) -> Assignment:
+    """Who waits, who has room, the proposals, and why the rest got none."""
     seekers, guides = waiting_seekers(actor), available_guides(actor)
     fits = allowed_scores(seekers, guides)
+    proposals = _propose(seekers, guides, fits, greedy)
+    fitted = {seeker for seeker, _guide in fits}
+    unfit = [s for s in seekers if s.user_id not in fitted]
+    return Assignment(seekers, guides, proposals, _why_not(unfit, guides))
+
+
+def _why_not(seekers: list[MatchProfile], guides: list[MatchProfile]) -> dict[int, str]:
+    weights = configured_weights()
+    guide_people = [person(g, is_guide=True) for g in guides]
+    reasons: dict[int, str] = {}
+    for seeker in seekers:
+        excluded, me = excluded_ids(seeker.user), person(seeker)
+        found = Counter(
+            "earlier" if guide.user_id in excluded else assess(me, guide, weights)
+            for guide in guide_people
+        )
+        keys = [key for key, _n in found.most_common() if isinstance(key, str)]
+        reasons[seeker.user_id] = str(WHY_NOT.get(keys[0] if keys else "none", WHY_NOT["none"]))
+    return reasons
+
+
+def propose_assignment(actor: User, *, greedy: bool = False) -> list[Proposal]:
+    """Proposals for all waiting seekers at once, maximising the total score."""
+    return plan_assignment(actor, greedy=greedy).proposals
+
+
+def _propose(
+    seekers: list[MatchProfile],
+    guides: list[MatchProfile],
+    fits: dict[tuple[int, int], Fit],
+    greedy: bool,
+) -> list[Proposal]:
     capacity = {g.user_id: g.capacity - g.active_matches for g in guides}
     scores = {pair: fit.score for pair, fit in fits.items()}
     solve = greedy_assignment if greedy else optimal_assignment
@@ -135,6 +202,21 @@ def propose_assignment(actor: User, *, greedy: bool = False) -> list[Proposal]:
     ]
 
 
+def why_not(seeker: MatchProfile, guide: User) -> str:
+    """Why a seeker and a peer guide cannot be matched, in words."""
+    theirs = MatchProfile.objects.filter(user=guide).first()
+    if theirs is None or not theirs.offers_support or theirs.paused:
+        key = "paused"
+    elif theirs.active_matches >= theirs.capacity:
+        key = "full"
+    elif guide.pk in excluded_ids(seeker.user):
+        key = "earlier"
+    else:
+        found = assess(person(seeker), person(theirs, is_guide=True), configured_weights())
+        key = found if isinstance(found, str) else "profile"
+    return str(WHY_NOT.get(key, WHY_NOT["profile"]))
+
+
 @transaction.atomic
 def send_proposal(*, actor: User, seeker: User, guide: User) -> Match:
     """A coordinator proposes a pair; both people must still accept."""
@@ -150,7 +232,9 @@ def send_proposal(*, actor: User, seeker: User, guide: User) -> Match:
     if not permissions.is_peer_guide(guide):
         raise DomainError(_("This peer guide has not completed the training yet."))
     if pair_fit(seeker, guide) is None:
-        raise DomainError(_("These two cannot be matched right now."))
+        raise DomainError(
+            _("These two cannot be matched right now: %(why)s.") % {"why": why_not(me, guide)}
+        )
     match = Match.objects.create(
         seeker=seeker,
         partner=guide,

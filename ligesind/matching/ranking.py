@@ -107,13 +107,15 @@ def ranked_rows(
             _flag(guide, weights.guide) if me.hope == Hope.GUIDE else "0.0",
         ]
     )
+    # The kind of support asked for first: someone hoping for a peer meets peers before guides.
+    peers_first = "is_guide ASC, " if me.hope == Hope.PEER else ""
     sql = (
         f"SELECT {', '.join('mp.' + c for c in COLUMNS)}, {guide} AS is_guide, {fit} AS fit "
         f"FROM {MatchProfile._meta.db_table} mp "
         f"JOIN {User._meta.db_table} u ON u.id = mp.user_id "
         f"JOIN {Profile._meta.db_table} p ON p.user_id = mp.user_id "
         f"WHERE u.is_active AND p.alias > '' AND {' AND '.join(where)} "
-        f"ORDER BY fit DESC, mp.user_id LIMIT {int(limit)}"
+        f"ORDER BY {peers_first}fit DESC, mp.user_id LIMIT {int(limit)}"
     )
     with connection.cursor() as cursor:
         # Every value written into the text is an int or one of our own constants; the rest

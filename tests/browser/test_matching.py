@@ -29,7 +29,7 @@ def test_wishes_suggestion_request_accept_and_chat(new_page, axe):
     s.get_by_label(walks.name).check()
     s.get_by_role("button", name="Gem").click()
     expect(s.get_by_role("heading", level=1)).to_have_text("Forslag")
-    expect(s.get_by_text("begge med egne erfaringer: Misbrug", exact=False)).to_be_visible()
+    expect(s.get_by_text("Begge kender misbrug fra eget liv", exact=False)).to_be_visible()
     axe(s)
     s.get_by_role("link", name="Spørg Havfugl").click()
     axe(s)

@@ -29,8 +29,9 @@ def suggested(user):
 def test_suggestions_say_what_is_shared(seeker, peer):
     [suggestion] = services.suggestions(seeker)
     assert suggestion.user == peer
-    assert suggestion.reasons[0] == "begge med egne erfaringer: Misbrug"
-    assert "begge i samme kommune" in suggestion.reasons
+    assert suggestion.reasons[0] == "begge kender misbrug fra eget liv"
+    assert "begge bor i samme kommune" in suggestion.reasons
+    assert suggestion.sentence.startswith("Begge kender misbrug fra eget liv, begge bor i samme")
 
 
 def test_hard_rules(seeker, peer, walks):
@@ -189,3 +190,18 @@ def test_check_ins_are_sent_once_and_answered(seeker, peer):
     services.answer_check_in(actor=seeker, check_in=check_in, rating=4, words="Godt")
     with pytest.raises(NotAllowed):
         services.answer_check_in(actor=peer, check_in=check_in, rating=1)
+
+
+def test_someone_hoping_for_a_peer_meets_peers_before_peer_guides(seeker, peer, guide, walks):
+    from ligesind.accounts.models import Visibility
+
+    # The guide shares more (an interest too), yet the seeker asked for an equal.
+    prefs(seeker, seeking=True, topics=[walks])
+    peer.profile.story = "Jeg har selv været der, og jeg lytter gerne."
+    peer.profile.story_visibility = Visibility.MEMBERS
+    peer.profile.save()
+    found = services.suggestions(seeker)
+    assert [s.user for s in found] == [peer, guide]
+    assert found[0].fit.score <= found[1].fit.score
+    assert found[0].words == "Jeg har selv været der, og jeg lytter gerne."
+    assert found[1].is_guide and found[1].words == ""

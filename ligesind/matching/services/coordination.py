@@ -26,7 +26,7 @@ from ..assignment import greedy_assignment, optimal_assignment
 from ..models import OPEN_STATUSES, Hope, Match, MatchKind, MatchProfile, MatchStatus
 from ..scoring import Fit, assess, configured_weights, score
 from .matches import _event, match_organisation, match_url
-from .suggest import Names, excluded_ids, explain, pair_fit, person
+from .suggest import Names, excluded_ids, explain, pair_fit, person, sentence
 
 
 def coordinated_places(actor: User) -> list[int] | None:
@@ -120,6 +120,10 @@ class Proposal:
     guide: MatchProfile
     fit: Fit
     reasons: list[str]
+
+    @property
+    def sentence(self) -> str:
+        return sentence(self.reasons)
 
 
 def allowed_scores(

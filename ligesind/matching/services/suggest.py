@@ -14,7 +14,9 @@ from django.db.models import (
     QuerySet,
     Value,
 )
+from django.utils.text import Truncator, get_text_list
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ligesind.accounts.consent import current_version
 from ligesind.accounts.models import (
@@ -26,7 +28,7 @@ from ligesind.accounts.models import (
     RoleAssignment,
     User,
 )
-from ligesind.accounts.permissions import blocked_user_ids
+from ligesind.accounts.permissions import ViewerContext, blocked_user_ids
 from ligesind.volunteers.training import untrained
 
 from .. import permissions
@@ -54,6 +56,20 @@ class Suggestion:
     user: User
     fit: Fit
     reasons: list[str]
+    is_guide: bool = False
+    words: str = ""  # the start of their own story, when the viewer may read it
+
+    @property
+    def sentence(self) -> str:
+        return sentence(self.reasons)
+
+
+def sentence(reasons: list[str]) -> str:
+    """The reasons as one sentence: "Begge kender misbrug fra eget liv, … og kan mødes fysisk."."""
+    if not reasons:
+        return ""
+    text = str(get_text_list(reasons, _("and")))
+    return text[:1].upper() + text[1:] + "."
 
 
 def excluded_ids(user: User) -> set[int]:
@@ -159,25 +175,44 @@ def explain(fit: Fit, seeker: Person, other: Person, names: Names | None = None)
     names = names or Names.load()
     categories = names.categories
     reasons = []
-    shared = ", ".join(_names(fit.categories, categories))
+    shared = _listed(_names(fit.categories, categories))
     if fit.same_perspective & other.relative & seeker.relative:
-        reasons.append(_("both relatives: %(what)s") % {"what": shared})
+        reasons.append(_("both are relatives of someone with %(what)s") % {"what": shared})
     elif fit.same_perspective:
-        reasons.append(_("both with own experience: %(what)s") % {"what": shared})
+        reasons.append(_("both know %(what)s from their own life") % {"what": shared})
     else:
-        reasons.append(_("experience with %(what)s") % {"what": shared})
+        reasons.append(_("both have experience with %(what)s") % {"what": shared})
     if fit.same_place:
-        reasons.append(_("both in the same municipality"))
+        reasons.append(_("both live in the same municipality"))
     if fit.topics:
-        topics = ", ".join(_names(fit.topics, names.topics))
-        reasons.append(_("both enjoy %(what)s") % {"what": topics})
+        reasons.append(
+            _("both enjoy %(what)s") % {"what": _listed(_names(fit.topics, names.topics))}
+        )
     if fit.languages:
-        languages = ", ".join(_names(fit.languages, names.languages))
+        languages = _listed(_names(fit.languages, names.languages))
         reasons.append(_("both speak %(what)s") % {"what": languages})
-    reasons.append(str(Meeting(fit.meeting).label).lower() if fit.meeting else "")
-    if other.is_guide:
-        reasons.append(_("peer guide"))
-    return [reason for reason in reasons if reason]
+    if fit.meeting:
+        reasons.append(str(MEETS[fit.meeting]))
+    return reasons
+
+
+# How two can meet, as the end of the reasons' sentence.
+MEETS: dict[str, Any] = {
+    Meeting.ONLINE: gettext_lazy("can meet online"),
+    Meeting.IN_PERSON: gettext_lazy("can meet in person"),
+    Meeting.EITHER: gettext_lazy("can meet online or in person"),
+}
+
+
+def _listed(names: list[str]) -> str:
+    """Names inside a sentence: lower case, "a, b and c"."""
+    return str(get_text_list([name.lower() for name in names], _("and")))
+
+
+def order_key(hope: str, other: Person, fit: Fit) -> tuple[bool, float, int]:
+    """Best first. The kind of support asked for comes first: someone hoping for a peer meets
+    peers before peer guides (the ranking query orders the same way)."""
+    return (hope == Hope.PEER and other.is_guide, -fit.score, other.user_id)
 
 
 def suggestions(user: User, *, limit: int = 20, weights: Weights | None = None) -> list[Suggestion]:
@@ -197,14 +232,29 @@ def suggestions(user: User, *, limit: int = 20, weights: Weights | None = None) 
         fit = score(seeker, other, w)
         if fit is not None:
             fits.append((fit, other))
-    fits.sort(key=lambda pair: (-pair[0].score, pair[1].user_id))
+    fits.sort(key=lambda pair: order_key(seeker.hope, pair[1], pair[0]))
     top = fits[:limit]
     users = User.objects.select_related("profile").in_bulk([other.user_id for _f, other in top])
     names = Names.load()
+    viewer = ViewerContext.of(user)
     return [
-        Suggestion(user=users[other.user_id], fit=fit, reasons=explain(fit, seeker, other, names))
+        Suggestion(
+            user=users[other.user_id],
+            fit=fit,
+            reasons=explain(fit, seeker, other, names),
+            is_guide=other.is_guide,
+            words=_own_words(viewer, users[other.user_id]),
+        )
         for fit, other in top
     ]
+
+
+def _own_words(viewer: ViewerContext, user: User) -> str:
+    """The start of their story, if they let the viewer read it."""
+    profile = getattr(user, "profile", None)
+    if profile is None or "story" not in viewer.visible_fields(profile):
+        return ""
+    return str(Truncator(profile.story).chars(240))
 
 
 def pair_fit(seeker: User, partner: User) -> tuple[Fit, Person, Person] | None:

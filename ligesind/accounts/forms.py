@@ -94,7 +94,10 @@ class ProfileForm(forms.Form):
     )
     real_name_visibility = visibility_field(_("Who may see my real name"), real_name=True)
     municipality = forms.ModelChoiceField(
-        label=_("Municipality"), queryset=Municipality.objects.all(), required=False
+        label=_("Municipality"),
+        queryset=Municipality.objects.all(),
+        required=False,
+        empty_label=_("Choose a municipality"),
     )
     municipality_visibility = visibility_field(_("Who may see my municipality"))
     experiences_visibility = visibility_field(_("Who may see my lived experience"))

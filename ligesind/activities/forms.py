@@ -63,7 +63,10 @@ class ActivityForm(forms.Form):
         help_text=_("The organisation's places, with their address and accessibility."),
     )
     municipality = forms.ModelChoiceField(
-        label=_("Municipality"), queryset=Municipality.objects.all(), required=False
+        label=_("Municipality"),
+        queryset=Municipality.objects.all(),
+        required=False,
+        empty_label=_("Choose a municipality"),
     )
     place = forms.CharField(label=_("Address"), max_length=200, required=False)
     meeting_link = forms.URLField(
@@ -164,7 +167,10 @@ class ActivityForm(forms.Form):
 
 class ActivityFilterForm(forms.Form):
     municipality = forms.ModelChoiceField(
-        label=_("Municipality"), queryset=Municipality.objects.all(), required=False
+        label=_("Municipality"),
+        queryset=Municipality.objects.all(),
+        required=False,
+        empty_label=_("All municipalities"),
     )
     kind = forms.ChoiceField(
         label=_("Type"), choices=[("", _("All types")), *ActivityKind.choices], required=False
@@ -193,7 +199,9 @@ class ActivityFilterForm(forms.Form):
 class CourseRunForm(forms.Form):
     template = forms.ModelChoiceField(label=_("Course"), queryset=CourseTemplate.objects.all())
     municipality = forms.ModelChoiceField(
-        label=_("Municipality"), queryset=Municipality.objects.none()
+        label=_("Municipality"),
+        queryset=Municipality.objects.none(),
+        empty_label=_("Choose a municipality"),
     )
     place = forms.CharField(label=_("Place"), max_length=200)
     day = forms.DateField(label=_("Date of the first session"), widget=DateInput)
@@ -245,7 +253,9 @@ class SessionNotesForm(forms.Form):
 
 class AccompanimentForm(forms.Form):
     municipality = forms.ModelChoiceField(
-        label=_("Municipality"), queryset=Municipality.objects.all()
+        label=_("Municipality"),
+        queryset=Municipality.objects.all(),
+        empty_label=_("Choose a municipality"),
     )
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),

@@ -19,6 +19,8 @@ from django.db import connection
 from django.db.models import F, FloatField, QuerySet
 from django.db.models.expressions import RawSQL
 
+from ligesind.core.markdown import plain_text
+
 from .models import Group, Post, Thread
 
 WORD = re.compile(r"\w+")
@@ -129,7 +131,9 @@ def ranked(rows: QuerySet[Any], kind: str, text: str) -> QuerySet[Any]:
 
 
 def excerpt(body: str, text: str, width: int = 90) -> str:
-    """A short piece of ``body`` around the first word that matches one of the query's stems."""
+    """A short piece of ``body`` (as read: without its Markdown marks) around the first word
+    that matches one of the query's stems."""
+    body = plain_text(body)
     wanted = set(stems(text))
     for found in WORD.finditer(body):
         if set(stems(found.group())) & wanted:

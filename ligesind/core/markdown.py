@@ -1,7 +1,7 @@
 """Member text as Markdown, sanitised with nh3: the only way member text becomes HTML."""
 
 import re
-from html import escape
+from html import escape, unescape
 
 import markdown as md
 import nh3
@@ -37,3 +37,11 @@ def render_markdown(text: str) -> SafeString:
         link_rel="nofollow noopener noreferrer ugc",
     )
     return mark_safe(clean)  # noqa: S308 - sanitised by nh3 just above
+
+
+def plain_text(text: str) -> str:
+    """What a reader sees of member Markdown, without its marks (for snippets and excerpts)."""
+    if not MARKUP.search(text or ""):
+        return text
+    html = md.markdown(text, extensions=["sane_lists"], output_format="html")
+    return unescape(nh3.clean(html, tags=set())).strip()

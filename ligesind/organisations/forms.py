@@ -14,6 +14,7 @@ class PlaceForm(forms.Form):
     municipality = forms.ModelChoiceField(
         label=_("Municipality"),
         queryset=Municipality.objects.none(),
+        empty_label=_("Choose a municipality"),
         error_messages={"required": _("Choose the municipality.")},
     )
     name = forms.CharField(

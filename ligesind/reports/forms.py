@@ -25,6 +25,7 @@ class PlaceForm(forms.Form):
 
 class ReportForm(PlaceForm):
     organisation = forms.ModelChoiceField(
+        empty_label=_("Choose an organisation"),
         label=_("Organisation"),
         queryset=Organisation.objects.none(),
         error_messages={

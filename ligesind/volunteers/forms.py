@@ -14,6 +14,7 @@ from .models import HoursKind, Wish
 
 class ApplicationForm(forms.Form):
     organisation = forms.ModelChoiceField(
+        empty_label=_("Choose an organisation"),
         label=_("Organisation"),
         queryset=Organisation.objects.all(),
         error_messages={"required": _("Choose the organisation you would like to volunteer in.")},
@@ -21,6 +22,7 @@ class ApplicationForm(forms.Form):
     municipality = forms.ModelChoiceField(
         label=_("Municipality"),
         queryset=Municipality.objects.all(),
+        empty_label=_("Choose a municipality"),
         error_messages={"required": _("Choose the municipality.")},
     )
     experience = forms.CharField(

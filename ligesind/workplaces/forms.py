@@ -13,6 +13,7 @@ from .models import RequestStatus, Want
 
 class WorkplaceForm(forms.Form):
     organisation = forms.ModelChoiceField(
+        empty_label=_("Choose an organisation"),
         label=_("Which organisation would you like to ask?"),
         queryset=Organisation.objects.order_by("name"),
         error_messages={"required": _("Choose the organisation.")},
@@ -31,6 +32,7 @@ class WorkplaceForm(forms.Form):
     municipality = forms.ModelChoiceField(
         label=_("Municipality (optional)"),
         queryset=Municipality.objects.order_by("name"),
+        empty_label=_("Choose a municipality"),
         required=False,
     )
     contact_name = forms.CharField(

@@ -63,6 +63,9 @@ def test_request_accept_and_live_chat(new_page, people, axe):
     a.get_by_label("Din besked").fill("Hvordan går det i dag?")
     a.get_by_role("button", name="Send").click()
     expect(b.get_by_text("Hvordan går det i dag?")).to_be_visible()  # live, no reload
+    live = b.locator(".chat-message").filter(has_text="Hvordan går det i dag?").locator("time")
+    # The same "4. december 19:19" as the server writes, not the browser's own format.
+    expect(live).to_have_text(re.compile(r"^\d{1,2}\. [a-zæøå]+ \d\d:\d\d$"))
 
     b.get_by_label("Din besked").type("Det går")
     expect(a.get_by_text("Bob skriver…")).to_be_visible()

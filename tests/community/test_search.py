@@ -67,3 +67,9 @@ def test_excerpt_shows_the_matching_part(make_thread, other):
     make_thread(title="Lang", body=long_text)
     hit = find(other, "misbrug")[1][0]
     assert "misbruget" in hit.excerpt and hit.excerpt.startswith("… ")
+
+
+def test_an_excerpt_shows_the_words_not_their_markdown(make_thread, other):
+    make_thread(title="Om dagen", body="**Misbruget** fyldte _alt_, se [her](https://example.org).")
+    _groups, [hit] = find(other, "misbrug")
+    assert hit.excerpt == "Misbruget fyldte alt, se her."

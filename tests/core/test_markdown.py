@@ -32,3 +32,11 @@ def test_markdown_is_rendered_and_sanitised():
     assert 'rel="nofollow noopener noreferrer ugc"' in str(
         render_markdown("[a](https://example.org)")
     )
+
+
+def test_plain_text_is_what_a_reader_sees():
+    from ligesind.core.markdown import plain_text
+
+    assert plain_text("Helt almindelig tekst") == "Helt almindelig tekst"
+    text = "**Hej** med _dig_.\n\n> citat [link](https://x.dk) <script>alert(1)</script>"
+    assert plain_text(text) == "Hej med dig.\n\ncitat link"

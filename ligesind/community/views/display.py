@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dates import MONTHS_3
+from django.utils.dates import MONTHS
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
@@ -38,11 +38,11 @@ cooked = lru_cache(maxsize=256)(render_markdown)
 
 @per_language
 def _months() -> dict[int, str]:
-    return {number: str(name).title() for number, name in MONTHS_3.items()}
+    return {number: str(name) for number, name in MONTHS.items()}
 
 
 class Dates:
-    """Django's "j. M H:i" and "j. M Y H:i" (what its "M" prints: the short month, titled)."""
+    """Django's "j. F H:i" and "j. F Y H:i": the month in full, as on every other page."""
 
     def __init__(self) -> None:
         self.zone = timezone.get_current_timezone()

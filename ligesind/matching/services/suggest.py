@@ -27,8 +27,9 @@ from ligesind.accounts.models import (
     Role,
     RoleAssignment,
     User,
+    Visibility,
 )
-from ligesind.accounts.permissions import ViewerContext, blocked_user_ids
+from ligesind.accounts.permissions import blocked_user_ids
 from ligesind.volunteers.training import untrained
 
 from .. import permissions
@@ -236,23 +237,22 @@ def suggestions(user: User, *, limit: int = 20, weights: Weights | None = None) 
     top = fits[:limit]
     users = User.objects.select_related("profile").in_bulk([other.user_id for _f, other in top])
     names = Names.load()
-    viewer = ViewerContext.of(user)
     return [
         Suggestion(
             user=users[other.user_id],
             fit=fit,
             reasons=explain(fit, seeker, other, names),
             is_guide=other.is_guide,
-            words=_own_words(viewer, users[other.user_id]),
+            words=_own_words(users[other.user_id]),
         )
         for fit, other in top
     ]
 
 
-def _own_words(viewer: ViewerContext, user: User) -> str:
-    """The start of their story, if they let the viewer read it."""
+def _own_words(user: User) -> str:
+    """The start of their story, if they let every member read it (and no moderator hid it)."""
     profile = getattr(user, "profile", None)
-    if profile is None or "story" not in viewer.visible_fields(profile):
+    if profile is None or profile.story_visibility < Visibility.MEMBERS or profile.hidden_at:
         return ""
     return str(Truncator(profile.story).chars(240))
 

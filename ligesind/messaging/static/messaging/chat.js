@@ -53,6 +53,17 @@
     });
   }
 
+  // "4. december 19:19" in Copenhagen time, as the server writes it ("j. F H:i").
+  const clockParts = new Intl.DateTimeFormat(document.documentElement.lang || "da", {
+    timeZone: "Europe/Copenhagen", day: "numeric", month: "long",
+    hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+  });
+  function serverTime(iso) {
+    const part = {};
+    for (const piece of clockParts.formatToParts(new Date(iso))) part[piece.type] = piece.value;
+    return part.day + ". " + part.month + " " + part.hour + ":" + part.minute;
+  }
+
   function render(message) {
     const item = element("li", "chat-message" + (message.sender === me ? " mine" : ""));
     item.id = "m" + message.id;
@@ -60,7 +71,7 @@
     const meta = element("p", "chat-meta");
     meta.appendChild(element("strong", "", message.alias));
     meta.appendChild(document.createTextNode(" "));
-    const time = element("time", "", new Date(message.created_at).toLocaleString());
+    const time = element("time", "", serverTime(message.created_at));
     time.setAttribute("datetime", message.created_at);
     meta.appendChild(time);
     if (message.edited && !message.deleted) {
@@ -226,10 +237,7 @@
     const empty = queue.querySelector("[data-empty]");
     if (empty) empty.remove();
     const family = JSON.parse(queue.dataset.familyLabels || "{}")[alert.family] || "";
-    const at = new Date(alert.at);
-    const time = element("time", "", at.toLocaleString(document.documentElement.lang || "da", {
-      day: "numeric", month: "long", hour: "2-digit", minute: "2-digit",
-    }));
+    const time = element("time", "", serverTime(alert.at));
     time.setAttribute("datetime", alert.at);
     const link = document.createElement("a");
     link.href = alert.url;

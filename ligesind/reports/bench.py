@@ -115,7 +115,7 @@ def _volunteers(
         )
     )
     others = [pk for pk in members if pk not in guides]
-    guides |= set(rng.sample(others, max(0, VOLUNTEERS - len(guides))))
+    guides |= set(rng.sample(others, max(0, min(len(others) // 2, VOLUNTEERS - len(guides)))))
     RoleAssignment.objects.filter(role=Role.PEER_GUIDE, user_id__in=guides).delete()
     roles = _bulk(
         RoleAssignment,

@@ -26,4 +26,5 @@ ALLAUTH_TERMS = [
     gettext_noop("Your password is now changed."),
     gettext_noop("Set Password"),
     gettext_noop("change password"),
+    gettext_noop("Successfully signed in as %(name)s."),
 ]

@@ -43,7 +43,9 @@ def test_crisis_phrase_in_chat_panel_and_live_alert(new_page, axe):
     expect(live).to_contain_text("Alice · Metode eller plan")  # live, with its kind of risk
     axe(m)
     live.get_by_role("link").click()
-    expect(m.get_by_text(plan)).to_be_visible()
+    expect(m.get_by_role("blockquote")).to_have_text(plan)
+    recent = m.get_by_role("region", name="Medlemmets seneste beskeder i samtalen")
+    expect(recent.get_by_text(plan)).to_be_visible()  # the context, only what Alice wrote
     expect(m.locator("[data-alert-family]")).to_have_text("Metode eller plan")
     axe(m)
     m.get_by_label("Status").select_option(label="Afsluttet")

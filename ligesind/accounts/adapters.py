@@ -4,6 +4,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +12,13 @@ from ligesind.core.crypto import PREFIX, decrypt_text, encrypt_text
 from ligesind.core.services import queue_email
 
 from . import permissions
+
+
+def site_url(request: Any) -> str:
+    """The address the person reached us at, else the configured one."""
+    if request is not None and hasattr(request, "build_absolute_uri"):
+        return str(request.build_absolute_uri("/")).rstrip("/")
+    return str(settings.LIGESIND_SITE_URL)
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -27,7 +35,12 @@ class AccountAdapter(DefaultAccountAdapter):
         """allauth's e-mails (confirmation, password reset, "you already have an account") are
         rendered here and sent by a background task."""
         request = allauth_context.request
-        full = {"request": request, "email": email, "current_site": get_current_site(request)}
+        full = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+            "site_url": site_url(request),
+        }
         queue_email(self.render_mail(template_prefix, email, {**full, **context}))
 
 

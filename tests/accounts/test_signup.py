@@ -166,3 +166,17 @@ def test_signup_does_the_same_work_whether_or_not_the_address_has_an_account(
         work.append((CountingHasher.calls, [message.to for message in queued]))
     assert work == [(1, [["ny@example.org"]]), (1, [["findes@example.org"]])]
     assert len(mail.outbox) == 2  # sent by the task (at once, with no worker configured)
+
+
+def test_the_confirmation_email_is_in_our_words_with_the_address_we_were_reached_at(
+    client, settings
+):
+    settings.ALLOWED_HOSTS = ["ligesind.example.dk"]
+    client.post(reverse("account_signup"), SIGNUP, HTTP_HOST="ligesind.example.dk")
+    message = mail.outbox[0]
+    assert message.subject == "[Ligesind] Bekræft din e-mailadresse"
+    body = str(message.body)
+    assert body.startswith("Hej,")
+    assert "Åbn dette link for at bekræfte, at e-mailadressen er din:" in body
+    assert "http://ligesind.example.dk/" in body and "Venlig hilsen Ligesind" in body
+    assert "Hej fra" not in body and "brugeren" not in body

@@ -50,3 +50,17 @@ def test_no_page_of_the_everyday_round_scrolls_sideways(new_page, width):
     for path in PAGES:
         p.goto(path)
         no_sideways_scrolling(p)
+
+
+def test_a_long_text_is_not_cut_but_explained(new_page):
+    member = UserFactory.create(email="lang@example.org", member__alias="Langt")
+    p = new_page()
+    log_in(p, member.email)
+    p.goto("/me/profile/")
+    story = "Det har været en lang vej. " * 400  # about 10,800 characters: over the limit
+    p.get_by_role("textbox", name="Min historie").fill(story)
+    p.get_by_role("button", name="Gem profil").click()
+    expect(p.get_by_text("Skriv højst 10000 tegn", exact=False).first).to_be_visible()
+    assert (
+        len(p.get_by_role("textbox", name="Min historie").input_value()) > 10_000
+    )  # all of it is still there

@@ -4,21 +4,14 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
-from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.utils.translation import gettext_lazy as _
 
 from ligesind.core.crypto import PREFIX, decrypt_text, encrypt_text
 from ligesind.core.services import queue_email
+from ligesind.core.sites import site_url
 
 from . import permissions
-
-
-def site_url(request: Any) -> str:
-    """The address the person reached us at, else the configured one."""
-    if request is not None and hasattr(request, "build_absolute_uri"):
-        return str(request.build_absolute_uri("/")).rstrip("/")
-    return str(settings.LIGESIND_SITE_URL)
 
 
 class AccountAdapter(DefaultAccountAdapter):

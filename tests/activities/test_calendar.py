@@ -103,3 +103,15 @@ def test_calendar_pages(client, member, other):
     assert client.post(reverse("activities:calendar_revoke", args=[feed.pk])).status_code == 404
     assert CalendarFeed.objects.filter(pk=feed.pk).exists()
     assert feed.token not in client.get(reverse("activities:calendar")).content.decode()
+
+
+def test_links_in_a_feed_point_where_the_feed_was_fetched(client, make_activity, member, settings):
+    settings.ALLOWED_HOSTS = ["ligesind.example.dk"]
+    activity = make_activity()
+    services.sign_up(actor=member, activity=activity)
+    feed = services.create_calendar_feed(actor=member)
+    response = client.get(
+        reverse("activities:feed", args=[feed.token]), HTTP_HOST="ligesind.example.dk"
+    )
+    event = events(vobject.readOne(response.content.decode()))[f"activity-{activity.pk}@ligesind"]
+    assert event.url.value == f"http://ligesind.example.dk/activities/{activity.pk}/"

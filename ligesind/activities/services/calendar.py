@@ -4,7 +4,6 @@ the public national calendar."""
 from datetime import timedelta
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -46,11 +45,7 @@ def revoke_calendar_feed(*, actor: User, feed: CalendarFeed) -> None:
     feed.delete()
 
 
-def _absolute(path: str) -> str:
-    return f"{settings.LIGESIND_SITE_URL}{path}"
-
-
-def _activity_event(activity: Activity, owner: User) -> Event:
+def _activity_event(activity: Activity, owner: User, base: str) -> Event:
     event = Event()
     event.add("uid", f"activity-{activity.pk}@ligesind")
     event.add("dtstamp", timezone.now())
@@ -67,12 +62,12 @@ def _activity_event(activity: Activity, owner: User) -> Event:
     ):
         description = f"{description}\n\n{activity.meeting_link}".strip()
     event.add("description", description)
-    event.add("url", _absolute(reverse("activities:detail", args=[activity.pk])))
+    event.add("url", base + reverse("activities:detail", args=[activity.pk]))
     event.add("status", "CANCELLED" if activity.is_cancelled else "CONFIRMED")
     return event
 
 
-def _session_event(session: CourseSession) -> Event:
+def _session_event(session: CourseSession, base: str) -> Event:
     event = Event()
     run = session.run
     event.add("uid", f"course-session-{session.pk}@ligesind")
@@ -85,7 +80,7 @@ def _session_event(session: CourseSession) -> Event:
         % {"course": run.template.name, "number": session.number},
     )
     event.add("location", f"{run.place}, {run.municipality}")
-    event.add("url", _absolute(reverse("activities:course", args=[run.pk])))
+    event.add("url", base + reverse("activities:course", args=[run.pk]))
     return event
 
 
@@ -118,17 +113,17 @@ def feed_sessions(feed: CalendarFeed) -> list[CourseSession]:
     )
 
 
-def render_feed(feed: CalendarFeed) -> bytes:
-    """The feed as iCalendar text, in the owner's language."""
+def render_feed(feed: CalendarFeed, base: str) -> bytes:
+    """The feed as iCalendar text, in the owner's language; links start with ``base``."""
     calendar = Calendar()
     calendar.add("prodid", "-//Ligesind//Activities//DA")
     calendar.add("version", "2.0")
     name = str(feed.municipality) if feed.municipality else _("My activities")
     calendar.add("x-wr-calname", f"Ligesind: {name}")
     for activity in feed_activities(feed):
-        calendar.add_component(_activity_event(activity, feed.owner))
+        calendar.add_component(_activity_event(activity, feed.owner, base))
     for session in feed_sessions(feed):
-        calendar.add_component(_session_event(session))
+        calendar.add_component(_session_event(session, base))
     return calendar.to_ical()
 
 
@@ -159,7 +154,7 @@ def filtered(rows: QuerySet[Activity], data: dict[str, Any]) -> QuerySet[Activit
 PUBLIC_FEED_SIZE = 500
 
 
-def render_public_feed(data: dict[str, Any]) -> bytes:
+def render_public_feed(data: dict[str, Any], base: str) -> bytes:
     """Every organisation's activities open to visitors, coming and from the last week, as
     iCalendar text (anyone may subscribe; nothing personal is in it)."""
     visitor = AnonymousUser()
@@ -172,5 +167,5 @@ def render_public_feed(data: dict[str, Any]) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", f"Ligesind: {_('Activities')}")
     for activity in filtered(rows, data).order_by("starts_at")[:PUBLIC_FEED_SIZE]:
-        calendar.add_component(_activity_event(activity, visitor))  # type: ignore[arg-type]
+        calendar.add_component(_activity_event(activity, visitor, base))  # type: ignore[arg-type]
     return calendar.to_ical()

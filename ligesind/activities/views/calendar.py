@@ -2,7 +2,6 @@
 
 from typing import cast
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_POST
 from ligesind.accounts.models import User
 from ligesind.accounts.permissions import is_member
 from ligesind.core.models import Municipality
+from ligesind.core.sites import site_url
 
 from .. import services
 from ..forms import ActivityFilterForm
@@ -27,8 +27,7 @@ def calendar_feeds(request: HttpRequest) -> HttpResponse:
         raise Http404
     feeds = CalendarFeed.objects.filter(owner_id=request.user.pk).select_related("municipality")
     rows = [
-        (feed, settings.LIGESIND_SITE_URL + reverse("activities:feed", args=[feed.token]))
-        for feed in feeds
+        (feed, site_url(request) + reverse("activities:feed", args=[feed.token])) for feed in feeds
     ]
     context = {"rows": rows, "municipalities": Municipality.objects.all()}
     return render(request, "activities/calendar.html", context)
@@ -62,7 +61,9 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     feed = feed_for_token(token)
     if feed is None:
         raise Http404
-    response = HttpResponse(render_feed(feed), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        render_feed(feed, site_url(request)), content_type="text/calendar; charset=utf-8"
+    )
     response["Cache-Control"] = "private, max-age=900"
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -72,6 +73,8 @@ def public_feed(request: HttpRequest) -> HttpResponse:
     """The national calendar for calendar apps: public activities, with the list's filters."""
     form = ActivityFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
-    response = HttpResponse(render_public_feed(data), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        render_public_feed(data, site_url(request)), content_type="text/calendar; charset=utf-8"
+    )
     response["Cache-Control"] = "public, max-age=900"
     return response

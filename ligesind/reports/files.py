@@ -51,7 +51,7 @@ def report_csv(report: Report) -> bytes:
 def report_xlsx(report: Report) -> bytes:
     book = Workbook()
     sheet = book.active
-    sheet.title = _("Report")[:31]
+    sheet.title = _("Report for funders")[:31]
     for row in _rows(report):
         sheet.append(row)
     sheet.column_dimensions["A"].width = 28

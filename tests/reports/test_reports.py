@@ -237,6 +237,7 @@ def test_the_files_read_back_with_formulas_neutralised(client, world):
     assert ["Medlemmer", "Nye medlemmer i perioden", "<5"] in rows
     xlsx = _report(client, world["coordinator"], world, file="xlsx")
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert sheet.title == "Rapport til bevillingsgivere"
     cells = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert cells[0][1].startswith("'=")
     assert not any(isinstance(v, str) and v.startswith("=") for row in cells for v in row)

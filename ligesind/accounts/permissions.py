@@ -149,6 +149,11 @@ def coordinated_municipality_ids(user: AnyUser) -> frozenset[int]:
     return role_municipality_ids(user, Role.COORDINATOR)
 
 
+def coordinates_anywhere(user: AnyUser) -> bool:
+    """An admin, or a coordinator of at least one municipality (their pages and lists)."""
+    return is_member(user) and (is_admin(user) or bool(coordinated_municipality_ids(user)))
+
+
 def coordinator_organisation_ids(user: AnyUser) -> frozenset[int] | None:
     """The organisations a coordinator acts for; ``None`` for all of them (and admins)."""
     return None if is_admin(user) else role_organisation_ids(user, Role.COORDINATOR)
@@ -185,13 +190,31 @@ def scope_q(
     places = role_municipality_ids(user, role)
     if not places:
         return Q(pk__in=[])
-    covered = Q(**{f"{municipality}__in": places})
-    organisations = role_organisation_ids(user, role)
-    if organisations is not None:
-        covered &= Q(**{f"{organisation}__isnull": True}) | Q(
+    return covered_q(
+        places,
+        role_organisation_ids(user, role),
+        municipality=municipality,
+        organisation=organisation,
+    )
+
+
+def covered_q(
+    municipalities: Collection[int] | None,
+    organisations: Collection[int] | None,
+    *,
+    municipality: str = "municipality",
+    organisation: str = "organisation",
+) -> Q:
+    """Things in these municipalities that belong to one of these organisations or to none;
+    ``None`` for either: no condition on it; an empty field name leaves that field out."""
+    condition = Q()
+    if municipality and municipalities is not None:
+        condition &= Q(**{f"{municipality}__in": municipalities})
+    if organisation and organisations is not None:
+        condition &= Q(**{f"{organisation}__isnull": True}) | Q(
             **{f"{organisation}__in": organisations}
         )
-    return covered
+    return condition
 
 
 def coordinates_municipality(user: AnyUser, municipality_id: int | None) -> bool:

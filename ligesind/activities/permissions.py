@@ -10,6 +10,7 @@ from ligesind.accounts.permissions import (
     blocked_user_ids,
     coordinated_municipality_ids,
     coordinates,
+    coordinates_anywhere,
     coordinator_organisation_ids,
     has_role,
     is_admin,
@@ -128,7 +129,7 @@ def can_see_meeting_link(user: AnyUser, activity: Activity) -> bool:
 
 
 def can_plan_courses(user: AnyUser) -> bool:
-    return is_member(user) and (is_admin(user) or bool(coordinated_municipality_ids(user)))
+    return coordinates_anywhere(user)
 
 
 def can_plan_course_in(user: AnyUser, municipality_id: int, organisation_id: int | None) -> bool:

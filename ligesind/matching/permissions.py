@@ -4,9 +4,8 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 
 from ligesind.accounts.permissions import (
-    coordinated_municipality_ids,
     coordinates,
-    is_admin,
+    coordinates_anywhere,
 )
 from ligesind.membership.entitlements import Feature, has_feature
 from ligesind.volunteers.training import is_qualified_guide
@@ -57,4 +56,4 @@ def can_change_match(user: AnyUser, match: Match) -> bool:
 
 
 def can_coordinate(user: AnyUser) -> bool:
-    return can_match(user) and (is_admin(user) or bool(coordinated_municipality_ids(user)))
+    return can_match(user) and coordinates_anywhere(user)

@@ -8,8 +8,8 @@ from ligesind.accounts.models import Role
 from ligesind.accounts.permissions import (
     AnyUser,
     acts_for_organisation,
-    coordinated_municipality_ids,
     coordinates,
+    coordinates_anywhere,
     coordinator_organisation_ids,
     is_admin,
     is_member,
@@ -92,12 +92,8 @@ def is_organisation_staff(user: AnyUser, organisation: Organisation) -> bool:
 def coordinates_for(user: AnyUser, organisation_id: int) -> bool:
     """Admins, and coordinators acting for the organisation (in any of their municipalities):
     they run its training, its places and its reports."""
-    return is_member(user) and (
-        is_admin(user)
-        or (
-            bool(coordinated_municipality_ids(user))
-            and acts_for_organisation(user, Role.COORDINATOR, organisation_id)
-        )
+    return coordinates_anywhere(user) and (
+        is_admin(user) or acts_for_organisation(user, Role.COORDINATOR, organisation_id)
     )
 
 

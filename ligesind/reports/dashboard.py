@@ -56,27 +56,20 @@ def _next_month(month: date) -> date:
     return date(month.year + month.month // 12, month.month % 12 + 1, 1)
 
 
-def _volunteer_roles(scope: Scope) -> Q:
-    """Peer-guide roles in the scope's municipalities acting for its organisations."""
-    condition = Q(role=Role.PEER_GUIDE)
-    if scope.municipalities is not None:
-        condition &= Q(municipalities__in=scope.municipalities)
-    if scope.organisations is not None:
-        condition &= Q(organisations__isnull=True) | Q(organisations__in=scope.organisations)
-    return condition
-
-
 def waiting_for(actor: User, scope: Scope, now: datetime) -> Waiting:
-    seekers = waiting_seeker_rows(actor)
-    if scope.municipalities is not None:
-        seekers = seekers.filter(municipality_id__in=scope.municipalities)
-    alerts = CrisisAlert.objects.filter(status__in=[AlertStatus.NEW, AlertStatus.IN_PROGRESS])
-    if scope.municipalities is not None:
-        alerts = alerts.filter(author__profile__municipality_id__in=scope.municipalities)
+    # Seekers follow matching's own organisation rule; alerts have no organisation.
+    seekers = waiting_seeker_rows(actor).filter(scope.q(organisation=""))
+    alerts = CrisisAlert.objects.filter(
+        scope.q("author__profile__municipality", ""),
+        status__in=[AlertStatus.NEW, AlertStatus.IN_PROGRESS],
+    )
+    guides = RoleAssignment.objects.filter(
+        scope.q("municipalities", "organisations"), role=Role.PEER_GUIDE
+    )
     quiet = User.objects.filter(
         Q(last_login__lt=now - timedelta(days=QUIET_DAYS)) | Q(last_login__isnull=True),
         is_active=True,
-        pk__in=RoleAssignment.objects.filter(_volunteer_roles(scope)).values("user_id"),
+        pk__in=guides.values("user_id"),
     )
     confirmed = Count("signups", filter=Q(signups__status=SignupStatus.CONFIRMED))
     quiet_activities = (

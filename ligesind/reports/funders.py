@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ligesind.accounts.models import Role, RoleAssignment
+from ligesind.accounts.permissions import acting_for
 from ligesind.activities.models import (
     Accompaniment,
     AccompanimentStatus,
@@ -198,7 +199,7 @@ def _accompaniment(org: Organisation, places: frozenset[int] | None, period: Per
 def _volunteers(org: Organisation, places: frozenset[int] | None, period: Period) -> Section:
     section = Section(_("Volunteers"))
     guides = RoleAssignment.objects.filter(
-        Q(organisations__isnull=True) | Q(organisations=org),
+        acting_for(org.pk),
         _place(places, "municipalities"),
         role=Role.PEER_GUIDE,
     )

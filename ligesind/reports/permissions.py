@@ -2,16 +2,14 @@
 
 from ligesind.accounts.permissions import (
     AnyUser,
-    coordinated_municipality_ids,
-    is_admin,
-    is_member,
+    coordinates_anywhere,
 )
 from ligesind.organisations.permissions import coordinates_for
 
 
 def can_see_dashboard(user: AnyUser) -> bool:
     """Admins (everything) and coordinators (their municipalities and organisations)."""
-    return is_member(user) and (is_admin(user) or bool(coordinated_municipality_ids(user)))
+    return coordinates_anywhere(user)
 
 
 def can_report_on(user: AnyUser, organisation_id: int) -> bool:

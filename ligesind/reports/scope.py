@@ -9,6 +9,7 @@ from ligesind.accounts.models import User
 from ligesind.accounts.permissions import (
     coordinated_municipality_ids,
     coordinator_organisation_ids,
+    covered_q,
     is_admin,
 )
 
@@ -20,14 +21,12 @@ class Scope:
 
     def q(self, municipality: str = "municipality", organisation: str = "organisation") -> Q:
         """A filter on a model's municipality and organisation fields ("" to leave one out)."""
-        condition = Q()
-        if municipality and self.municipalities is not None:
-            condition &= Q(**{f"{municipality}__in": self.municipalities})
-        if organisation and self.organisations is not None:
-            condition &= Q(**{f"{organisation}__isnull": True}) | Q(
-                **{f"{organisation}__in": self.organisations}
-            )
-        return condition
+        return covered_q(
+            self.municipalities,
+            self.organisations,
+            municipality=municipality,
+            organisation=organisation,
+        )
 
     def narrowed(self, municipality_id: int | None) -> "Scope":
         """One of the scope's municipalities (an id outside it narrows to nothing)."""

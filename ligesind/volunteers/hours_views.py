@@ -6,27 +6,29 @@ from typing import cast
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ligesind.accounts.models import Role, User
+from ligesind.accounts.models import User
 from ligesind.accounts.permissions import is_member, role_organisation_ids
 from ligesind.core.errors import DomainError
 from ligesind.organisations.models import Organisation
 
 from . import permissions, services
 from .forms import ChangeHoursForm, HoursForm, StatementForm
-from .models import VolunteerHours
+from .models import VOLUNTEER_ROLES, VolunteerHours
 from .record import record_pdf, volunteer_record
 
 HOURS_PER_PAGE = 50
 
 
-def _own_organisations(user: User) -> object:
+def _own_organisations(user: User) -> QuerySet[Organisation]:
+    """The organisations the volunteer's roles act for (a role for every one: all)."""
     ids: set[int] = set()
-    for role in (Role.PEER_GUIDE, Role.COORDINATOR):
+    for role in VOLUNTEER_ROLES:
         scoped = role_organisation_ids(user, role)
         if scoped is None:
             return Organisation.objects.all()

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ligesind.accounts.models import Role
 from ligesind.core.fields import EncryptedTextField
 from ligesind.core.models import Municipality
 
@@ -175,6 +176,10 @@ class ModuleAttendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.volunteer_id} @ {self.module_id}: {self.present}"
+
+
+# The roles whose holders give time as volunteers (hours, the record).
+VOLUNTEER_ROLES = (Role.PEER_GUIDE, Role.COORDINATOR)
 
 
 class HoursKind(models.TextChoices):

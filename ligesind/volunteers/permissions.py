@@ -1,18 +1,16 @@
 """Who may apply, screen and read what about volunteer applications: one function per rule."""
 
-from ligesind.accounts.models import Role
 from ligesind.accounts.permissions import (
     AnyUser,
-    coordinated_municipality_ids,
     coordinates,
+    coordinates_anywhere,
     has_role,
-    is_admin,
     is_local_coordinator,
     is_member,
 )
 from ligesind.organisations.permissions import coordinates_for
 
-from .models import VolunteerApplication, VolunteerHours
+from .models import VOLUNTEER_ROLES, VolunteerApplication, VolunteerHours
 
 
 def can_apply(user: AnyUser) -> bool:
@@ -42,7 +40,7 @@ def can_view_application(user: AnyUser, application: VolunteerApplication) -> bo
 
 
 def can_screen_any(user: AnyUser) -> bool:
-    return is_member(user) and (is_admin(user) or bool(coordinated_municipality_ids(user)))
+    return coordinates_anywhere(user)
 
 
 def can_manage_training(user: AnyUser, organisation_id: int) -> bool:
@@ -52,7 +50,7 @@ def can_manage_training(user: AnyUser, organisation_id: int) -> bool:
 
 def can_log_hours(user: AnyUser) -> bool:
     """Peer guides and coordinators log the time they give."""
-    return is_member(user) and (has_role(user, Role.PEER_GUIDE) or has_role(user, Role.COORDINATOR))
+    return is_member(user) and any(has_role(user, role) for role in VOLUNTEER_ROLES)
 
 
 def owns_hours(user: AnyUser, entry: VolunteerHours) -> bool:

@@ -14,8 +14,7 @@ from fpdf import FPDF
 
 from ligesind.accounts.models import RoleAssignment, User
 
-from .models import HoursKind, TrainingEnrolment, VolunteerHours
-from .services.hours import VOLUNTEER_ROLES
+from .models import VOLUNTEER_ROLES, HoursKind, TrainingEnrolment, VolunteerHours
 
 
 @dataclass(frozen=True)

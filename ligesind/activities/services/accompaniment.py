@@ -18,6 +18,7 @@ from ligesind.core.services import notify
 from ligesind.core.text_hooks import text_accepted
 from ligesind.organisations.models import Organisation
 from ligesind.organisations.services import works_in
+from ligesind.volunteers.services.hours import check_hours_amount
 from ligesind.volunteers.training import is_qualified_guide
 
 from .. import permissions
@@ -174,8 +175,7 @@ def log_accompaniment_hours(*, actor: User, item: Accompaniment, hours: Decimal)
         raise NotAllowed(_("Only the volunteer logs the hours of a confirmed accompaniment."))
     if item.when > timezone.now():
         raise DomainError(_("Log the hours after the accompaniment has taken place."))
-    if not Decimal("0.5") <= hours <= Decimal("24"):
-        raise DomainError(_("Hours must be between 0.5 and 24."))
+    check_hours_amount(hours)
     item.hours, item.status = hours, Status.DONE
     item.save(update_fields=["hours", "status"])
     return item

@@ -12,16 +12,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ligesind.accounts.models import Role, RoleAssignment, User
+from ligesind.accounts.models import RoleAssignment, User
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.models import Municipality
 from ligesind.organisations.models import Organisation
 
 from .. import permissions
-from ..models import HoursKind, ModuleAttendance, VolunteerHours
+from ..models import VOLUNTEER_ROLES, HoursKind, ModuleAttendance, VolunteerHours
 
 MOST_HOURS = Decimal("24")
-VOLUNTEER_ROLES = (Role.PEER_GUIDE, Role.COORDINATOR)
 FILL_IN_WINDOW = timedelta(days=60)
 
 
@@ -35,13 +34,14 @@ class HoursData:
     note: str = ""
 
 
-def _check_amount(hours: Decimal) -> None:
+def check_hours_amount(hours: Decimal) -> None:
+    """Half an hour to a day: any time a volunteer gives (also følgeskab's hours)."""
     if not Decimal("0.5") <= hours <= MOST_HOURS:
         raise DomainError(_("Hours must be between 0.5 and 24."))
 
 
 def _check_hours(data: HoursData) -> None:
-    _check_amount(data.hours)
+    check_hours_amount(data.hours)
     if data.on > timezone.localdate():
         raise DomainError(_("Log hours on the day they were given, not in the future."))
     if data.kind not in HoursKind.values:
@@ -69,7 +69,7 @@ def change_hours(*, actor: User, entry: VolunteerHours, hours: Decimal, note: st
     """The volunteer corrects an entry, also one filled in for them."""
     if not permissions.owns_hours(actor, entry):
         raise NotAllowed(_("Only the volunteer changes their own hours."))
-    _check_amount(hours)
+    check_hours_amount(hours)
     entry.hours, entry.note = hours, note.strip()[:1000]
     entry.save(update_fields=["hours", "note"])
 

@@ -181,6 +181,8 @@ class Post(models.Model):
     edited_at = models.DateTimeField(null=True, blank=True)
     hidden_at = models.DateTimeField(null=True, blank=True, editable=False)
     deleted_at = models.DateTimeField(null=True, blank=True, editable=False)  # by its writer
+    # the deleted text, out of sight, while its writer may still undo (core.retention)
+    held_body = models.TextField(null=True, blank=True, editable=False)  # noqa: DJ001 - null: none held
     recognised_count = models.PositiveIntegerField(default=0)
     thanks_count = models.PositiveIntegerField(default=0)
 
@@ -188,6 +190,13 @@ class Post(models.Model):
         ordering = ["number"]
         constraints = [
             models.UniqueConstraint(fields=["thread", "number"], name="one_post_per_number")
+        ]
+        indexes = [
+            models.Index(
+                fields=["deleted_at"],
+                condition=models.Q(held_body__isnull=False),
+                name="post_held_deleted",
+            )
         ]
         verbose_name = _("post")
         verbose_name_plural = _("posts")

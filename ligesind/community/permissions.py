@@ -23,6 +23,7 @@ from ligesind.accounts.permissions import (
     role_organisation_ids,
 )
 from ligesind.core.memo import forget, recall, remember
+from ligesind.core.retention import undo_deadline
 from ligesind.membership.entitlements import Feature, has_feature
 from ligesind.organisations.models import Organisation, OrganisationMembership
 from ligesind.organisations.permissions import is_open_to
@@ -293,6 +294,16 @@ def can_delete_post(user: AnyUser, post: Post) -> bool:
     return post.author_id == user.pk and can_use_community(user) and post.deleted_at is None
 
 
+def can_undo_delete_post(user: AnyUser, post: Post) -> bool:
+    """The writer, within the undo time (``core.retention``)."""
+    return (
+        post.author_id == user.pk
+        and post.deleted_at is not None
+        and post.deleted_at >= undo_deadline()
+        and can_use_community(user)
+    )
+
+
 def can_react(user: AnyUser, post: Post) -> bool:
     """ "I recognise this" and "thank you": on a post this person is shown, not their own."""
     return (
@@ -327,4 +338,4 @@ def can_moderate_thread(user: AnyUser, thread: Thread) -> bool:
 
 
 def can_read_history(user: AnyUser, post: Post) -> bool:
-    return is_forum_moderator(user)
+    return is_forum_moderator(user) and post.deleted_at is None

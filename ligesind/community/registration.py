@@ -10,9 +10,11 @@ from ligesind.accounts.models import Role, RoleAssignment
 from ligesind.core.models import EmailMode
 from ligesind.core.notifications import NotificationKind, register_kind
 from ligesind.core.privacy import register_export, register_labels
+from ligesind.core.retention import register_forget
 
 from . import permissions, reporting
 from .models import GroupMembership, Post, Reaction, Subscription, Thread
+from .services import forget_deleted_posts
 
 KINDS = [
     ("forum_reply", _("A new post in a thread I follow"),
@@ -73,6 +75,7 @@ def _volunteer_groups(sender: Any, user: Any, **kwargs: Any) -> None:
 
 def register() -> None:
     reporting.register()
+    register_forget(forget_deleted_posts)
     for key, label, message, email in KINDS:
         register_kind(NotificationKind(key, label, message, email))
     role_changed.connect(_volunteer_groups, dispatch_uid="community_volunteer_groups")

@@ -15,6 +15,7 @@ urlpatterns = [
     path("p/<int:pk>/edit/", forums.edit, name="edit_post"),
     path("p/<int:pk>/history/", forums.history, name="history"),
     path("p/<int:pk>/delete/", forums.delete, name="delete_post"),
+    path("p/<int:pk>/undo-delete/", forums.undo_delete, name="undo_delete_post"),
     path("p/<int:pk>/react/", forums.react, name="react"),
     path("groups/", groups.group_list, name="groups"),
     path("groups/new/", groups.create, name="group_create"),

@@ -85,13 +85,22 @@ class Message(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
+    # the deleted text, out of sight, while its writer may still undo (core.retention)
+    held_body = EncryptedTextField(null=True, blank=True, editable=False)
     hidden_at = models.DateTimeField(null=True, blank=True)  # by a moderator
     # crisis language was found: the other people in the conversation get a word on answering
     crisis = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["id"]
-        indexes = [models.Index(fields=["conversation", "id"])]
+        indexes = [
+            models.Index(fields=["conversation", "id"]),
+            models.Index(
+                fields=["deleted_at"],
+                condition=models.Q(held_body__isnull=False),
+                name="message_held_deleted",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["sender", "client_key"],

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from ligesind.accounts.models import Profile, ProfileExperience, Visibility
 from ligesind.accounts.permissions import blocked_user_ids, is_blocked_between, is_member
+from ligesind.core.retention import undo_deadline
 from ligesind.membership.entitlements import Feature, has_feature
 
 from .models import Conversation, Message, MessagingSettings, Participant, RequestPolicy
@@ -119,6 +120,16 @@ def can_edit_message(user: AnyUser, message: Message, may_send: bool | None = No
         and message.deleted_at is None
         and age <= EDIT_WINDOW_SECONDS
         and (can_send(user, message.conversation) if may_send is None else may_send)
+    )
+
+
+def can_undo_delete_message(user: AnyUser, message: Message) -> bool:
+    """The writer, within the undo time, where they may still read the conversation."""
+    return (
+        message.sender_id == user.pk
+        and message.deleted_at is not None
+        and message.deleted_at >= undo_deadline()
+        and can_view_conversation(user, message.conversation)
     )
 
 

@@ -11,9 +11,9 @@ from ligesind.core.models import EmailMode
 from ligesind.core.moderation import ContextLine, register_alert_context
 from ligesind.core.notifications import NotificationKind, register_kind
 from ligesind.core.privacy import register_export, register_labels
-from ligesind.core.retention import register_purge
+from ligesind.core.retention import register_forget, register_purge
 
-from . import reporting
+from . import reporting, services
 from .models import Message, MessageRequest, MessagingSettings, Participant, RequestStatus
 
 
@@ -112,6 +112,7 @@ def register() -> None:
 
     register_user_annotation("ligesind_unread_messages", unread_messages)
     register_purge(purge_messages)
+    register_forget(services.forget_deleted_messages)
     reporting.register()
     register_contact_source(conversation_partner_ids)
     register_alert_context("conversation", recent_messages)

@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -18,6 +18,7 @@ from ligesind.accounts.permissions import blocked_ids_of
 from ligesind.accounts.services import block_user
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.privacy import alias_of, display_alias
+from ligesind.core.retention import undo_deadline
 from ligesind.core.services import notify
 from ligesind.core.text_hooks import text_accepted
 
@@ -359,11 +360,30 @@ def _mark_crisis(message: Message) -> None:
 def delete_message(*, actor: User, message: Message) -> Message:
     if not permissions.can_delete_message(actor, message):
         raise NotAllowed(_("You can only delete your own messages."))
-    message.body = ""
+    message.held_body, message.body = message.body, ""
     message.deleted_at = timezone.now()
-    message.save(update_fields=["body", "deleted_at"])
+    message.save(update_fields=["body", "held_body", "deleted_at"])
+    publish(_recipients(message.conversation), message_event(message))
+    forget_deleted_messages(message.deleted_at)
+    return message
+
+
+@transaction.atomic
+def undo_delete_message(*, actor: User, message: Message) -> Message:
+    """The writer takes a deletion back within ``LIGESIND_UNDO_MINUTES``."""
+    message = Message.objects.select_for_update().select_related("conversation").get(pk=message.pk)
+    if not permissions.can_undo_delete_message(actor, message) or message.held_body is None:
+        raise NotAllowed(_("The time to undo has passed: the message is deleted for good."))
+    message.body, message.held_body, message.deleted_at = message.held_body, None, None
+    message.save(update_fields=["body", "held_body", "deleted_at"])
     publish(_recipients(message.conversation), message_event(message))
     return message
+
+
+def forget_deleted_messages(now: datetime) -> dict[str, int]:
+    """Deleted messages past the undo time lose their held-back text for good."""
+    held = Message.objects.filter(held_body__isnull=False, deleted_at__lt=undo_deadline(now))
+    return {"deleted_message_texts": held.update(held_body=None)}
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/block/", views.block_in_conversation, name="block"),
     path("message/<int:pk>/edit/", views.edit_message, name="edit"),
     path("message/<int:pk>/delete/", views.delete_message, name="delete"),
+    path("message/<int:pk>/undo-delete/", views.undo_delete_message, name="undo_delete"),
     path("requests/", views.requests, name="requests"),
     path("requests/<int:pk>/answer/", views.answer_request, name="answer"),
     path("settings/", views.settings_view, name="settings"),

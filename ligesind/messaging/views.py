@@ -1,6 +1,7 @@
 import uuid
 from typing import cast
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -100,6 +101,7 @@ def conversation(request: HttpRequest, pk: int) -> HttpResponse:
         "editable": {
             m.pk for m in messages_shown if permissions.can_edit_message(user, m, may_send)
         },
+        "undoable": {m.pk for m in messages_shown if permissions.can_undo_delete_message(user, m)},
         "is_direct": convo.participants.count() == 2,
         "muted_words": muted,
         "folded": {
@@ -154,14 +156,37 @@ def delete_message(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_delete_message(user, message):
         raise Http404
     if request.method != "POST":
-        return render(request, "messaging/delete.html", {"message": message, "back": back})
+        return render(
+            request,
+            "messaging/delete.html",
+            {"message": message, "back": back, "undo_minutes": settings.LIGESIND_UNDO_MINUTES},
+        )
     try:
         services.delete_message(actor=user, message=message)
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("The message is deleted."))
-    return redirect(back)
+        messages.success(
+            request,
+            _("The message is deleted. You can undo it for %(minutes)s minutes, where it was.")
+            % {"minutes": settings.LIGESIND_UNDO_MINUTES},
+        )
+    return redirect(f"{back}#m{message.pk}")
+
+
+@login_required
+@require_POST
+def undo_delete_message(request: HttpRequest, pk: int) -> HttpResponse:
+    user, message = _own_message(request, pk)
+    if message.sender_id != user.pk:  # only the writer has anything to undo
+        raise Http404
+    try:
+        services.undo_delete_message(actor=user, message=message)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The message is back."))
+    return redirect(reverse("messaging:conversation", args=[message.conversation_id]) + f"#m{pk}")
 
 
 @login_required

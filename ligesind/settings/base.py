@@ -368,6 +368,9 @@ LIGESIND_STAFF_SESSION_HOURS = int(os.environ.get("LIGESIND_STAFF_SESSION_HOURS"
 # Keeping times: deleted content is purged after this many days (purge_old_data, daily).
 # IP addresses are never stored: rate-limit counters by address expire from the cache.
 LIGESIND_PURGE_DELETED_DAYS = int(os.environ.get("LIGESIND_PURGE_DELETED_DAYS", "30"))
+# A member who deletes a message or post can undo it this long; then the text is gone for good
+# (forget_deleted_texts, every few minutes; the next deletion also forgets what is past it).
+LIGESIND_UNDO_MINUTES = int(os.environ.get("LIGESIND_UNDO_MINUTES", "10"))
 # The API answers 429 beyond this rate per member (session or token); visitors get 401.
 LIGESIND_POSTS_PER_PAGE = 20
 LIGESIND_THREADS_PER_PAGE = 30

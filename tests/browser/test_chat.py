@@ -121,3 +121,22 @@ def test_chat_goes_on_by_plain_requests_while_live_updates_are_away(new_page, pe
         "Er du der, Bob?",
         "Ja, jeg er her",
     ]
+
+
+def test_a_deleted_message_can_be_undone_for_a_while(new_page, people, axe):
+    alice, bob = people
+    chat = services.open_conversation(people=[alice, bob], kind="direct")
+    services.send_message(actor=alice, conversation=chat, body="Det var ikke til dig")
+    a = new_page()
+    log_in(a, alice.email)
+    a.goto(f"/messages/{chat.pk}/")
+    a.get_by_role("link", name="Slet").click()
+    expect(a.get_by_text("Du kan fortryde det i 10 minutter")).to_be_visible()
+    axe(a)
+    a.get_by_role("button", name="Ja, slet beskeden").click()
+    expect(a.get_by_text("Du slettede denne besked.")).to_be_visible()
+    expect(a.get_by_text("Det var ikke til dig")).to_have_count(0)
+    axe(a)
+    a.get_by_role("button", name="Fortryd").click()
+    expect(a.get_by_text("Beskeden er tilbage.")).to_be_visible()
+    expect(a.locator(".chat-body")).to_have_text("Det var ikke til dig")

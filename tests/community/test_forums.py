@@ -191,7 +191,7 @@ def test_a_deleted_member_leaves_the_thread_readable(make_thread, member, other)
     assert Category.objects.get(slug="everyday-life").post_count == 2
 
 
-def test_writers_delete_their_posts_for_good(make_thread, member, other, third):
+def test_writers_delete_their_posts_for_good(make_thread, member, other, third, moderator):
     thread = make_thread()
     reply = services.reply_to_thread(actor=other, thread=thread, body="Noget jeg fortryder")
     services.edit_post(actor=other, post=reply, body="Noget jeg fortryder endnu mere")
@@ -201,6 +201,14 @@ def test_writers_delete_their_posts_for_good(make_thread, member, other, third):
     services.delete_post(actor=other, post=reply)
     reply.refresh_from_db()
     assert reply.body == "" and reply.deleted_at is not None
+    assert not permissions.can_read_history(moderator, reply)
+    counts = services.forget_deleted_posts(timezone.now() + timedelta(minutes=9))
+    assert counts == {"deleted_post_texts": 0}  # the writer may still undo
+    assert services.forget_deleted_posts(timezone.now() + timedelta(minutes=11)) == {
+        "deleted_post_texts": 1
+    }
+    reply.refresh_from_db()
+    assert reply.held_body is None
     assert not reply.revisions.exists() and not reply.reactions.exists()
     assert not permissions.can_edit_post(other, reply)
     assert not permissions.can_react(third, reply)
@@ -208,6 +216,40 @@ def test_writers_delete_their_posts_for_good(make_thread, member, other, third):
     from ligesind.community.views.search import find
 
     assert find(third, "fortryder")[1] == []
+
+
+def test_a_writer_undoes_a_deletion_within_the_undo_time(make_thread, member, other, third):
+    thread = make_thread()
+    reply = services.reply_to_thread(actor=other, thread=thread, body="Trykkede forkert")
+    services.edit_post(actor=other, post=reply, body="Trykkede forkert igen")
+    services.toggle_reaction(actor=third, post=reply, kind="recognise")
+    services.delete_post(actor=other, post=reply)
+    with pytest.raises(NotAllowed):
+        services.undo_delete_post(actor=member, post=reply)
+    services.undo_delete_post(actor=other, post=reply)
+    reply.refresh_from_db()
+    assert (reply.body, reply.held_body, reply.deleted_at) == ("Trykkede forkert igen", None, None)
+    assert (reply.recognised_count, reply.thanks_count) == (1, 0)
+    assert reply.revisions.count() == 1
+    from ligesind.community.views.search import find
+
+    assert [hit.post.pk for hit in find(third, "trykkede")[1] if hit.post] == [reply.pk]
+
+
+def test_undo_time_runs_out(make_thread, other):
+    reply = services.reply_to_thread(actor=other, thread=make_thread(), body="Væk nu")
+    services.delete_post(actor=other, post=reply)
+    Post.objects.filter(pk=reply.pk).update(deleted_at=timezone.now() - timedelta(minutes=11))
+    reply.refresh_from_db()
+    assert not permissions.can_undo_delete_post(other, reply)
+    with pytest.raises(NotAllowed, match="slettet for altid|deleted for good"):
+        services.undo_delete_post(actor=other, post=reply)
+    # the next deletion anywhere forgets what is past its time
+    services.delete_post(
+        actor=other, post=services.reply_to_thread(actor=other, thread=reply.thread, body="Også")
+    )
+    reply.refresh_from_db()
+    assert reply.held_body is None and reply.body == ""
 
 
 def test_one_post_is_shown_by_the_same_rule_as_a_list(make_thread, member, other, third, moderator):

@@ -207,9 +207,19 @@ def test_delete_page_asks_first_then_the_thread_shows_the_gap(client, make_threa
     assert (
         "Slet mig" in client.get(reverse("community:delete_post", args=[reply.pk])).content.decode()
     )
-    client.post(reverse("community:delete_post", args=[reply.pk]))
+    answer = client.post(reverse("community:delete_post", args=[reply.pk]), follow=True)
+    page = answer.content.decode()
+    assert "Slet mig" not in page and "Du slettede dette indlæg." in page
+    assert "Du kan fortryde det i 10 minutter" in page
+    client.force_login(member)
     page = client.get(reverse("community:thread", args=[thread.pk])).content.decode()
     assert "Slet mig" not in page and "Indlægget er slettet af den, der skrev det." in page
+    assert "Fortryd" not in page
+    undo = reverse("community:undo_delete_post", args=[reply.pk])
+    assert client.post(undo).status_code == 403  # only the writer
+    client.force_login(other)
+    page = client.post(undo, follow=True).content.decode()
+    assert "Slet mig" in page and "Dit indlæg er tilbage." in page
 
 
 def test_threads_i_follow(client, make_thread, make_group, member, other):

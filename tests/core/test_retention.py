@@ -48,3 +48,21 @@ def test_the_command_reports_counts(settings):
     call_command("purge_old_data", stdout=out)
     assert "deleted_messages: 0" in out.getvalue()
     assert "expired_sessions: 0" in out.getvalue()
+
+
+def test_deleted_texts_are_forgotten_when_the_undo_time_has_passed(member, other, settings):
+    """``forget_deleted_texts`` (cron, every few minutes) and the daily purge both forget them."""
+    settings.LIGESIND_UNDO_MINUTES = 10
+    chat = messaging.open_conversation(people=[member, other], kind="direct")
+    gone = messaging.send_message(actor=member, conversation=chat, body="Fortryder")
+    messaging.delete_message(actor=member, message=gone)
+    out = StringIO()
+    call_command("forget_deleted_texts", stdout=out)
+    assert "deleted_message_texts: 0" in out.getvalue()
+    assert "deleted_post_texts: 0" in out.getvalue()
+    Message.objects.filter(pk=gone.pk).update(deleted_at=timezone.now() - timedelta(minutes=11))
+    out = StringIO()
+    call_command("forget_deleted_texts", stdout=out)
+    assert "deleted_message_texts: 1" in out.getvalue()
+    assert Message.objects.get(pk=gone.pk).held_body is None
+    assert purge_old_data()["deleted_message_texts"] == 0

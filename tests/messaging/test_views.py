@@ -1,9 +1,11 @@
 """Every messaging page for each kind of visitor, and the no-JavaScript flow."""
 
 import json
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from ligesind.accounts import services as account_services
 from ligesind.messaging import services
@@ -230,6 +232,31 @@ def test_deleting_asks_first_and_then_deletes(client, message, alice, bob):
     message.refresh_from_db()
     assert message.deleted_at is None  # asking deletes nothing
     answer = client.post(url, follow=True)
-    assert "Beskeden er slettet." in answer.content.decode()
+    page = answer.content.decode()
+    assert "Beskeden er slettet. Du kan fortryde det i 10 minutter" in page
+    assert "Du slettede denne besked." in page and "Første besked" not in page
     message.refresh_from_db()
     assert message.deleted_at is not None and message.body == ""
+    undo = reverse("messaging:undo_delete", args=[message.pk])
+    client.force_login(bob)
+    page = client.get(reverse("messaging:conversation", args=[message.conversation_id]))
+    assert "Fortryd" not in page.content.decode()
+    assert client.post(undo).status_code == 404  # only the writer
+    client.force_login(alice)
+    page = client.post(undo, follow=True).content.decode()
+    assert "Beskeden er tilbage." in page and "Første besked" in page
+
+
+def test_the_undo_time_runs_out(client, message, alice):
+    services.delete_message(actor=alice, message=message)
+    later = timezone.now() + timedelta(minutes=11)
+    assert services.forget_deleted_messages(later) == {"deleted_message_texts": 1}
+    Message.objects.filter(pk=message.pk).update(
+        deleted_at=later - timedelta(minutes=11, seconds=1)
+    )
+    client.force_login(alice)
+    undo = reverse("messaging:undo_delete", args=[message.pk])
+    page = client.post(undo, follow=True).content.decode()
+    assert "Tiden til at fortryde er gået" in page
+    message.refresh_from_db()
+    assert message.body == "" and message.held_body is None

@@ -204,6 +204,7 @@ RULES: dict[str, Rule] = {
     ),
     "messaging:edit": Rule(OWNER, pk("alice_message")),
     "messaging:delete": Rule(OWNER, pk("alice_message"), method="post"),
+    "messaging:undo_delete": Rule(OWNER, pk("alice_message"), method="post"),
     "messaging:requests": Rule(SIGNED_IN),
     "messaging:answer": Rule(OWNER, pk("request"), method="post"),
     "messaging:settings": Rule(SIGNED_IN),
@@ -274,6 +275,7 @@ RULES: dict[str, Rule] = {
     "community:edit_post": Rule(OWNER | MODERATORS, pk("alice_post")),
     "community:history": Rule(MODERATORS, pk("alice_post")),
     "community:delete_post": Rule(OWNER, pk("alice_post")),
+    "community:undo_delete_post": Rule(OWNER, pk("alice_post"), method="post"),
     "community:react": Rule(
         SIGNED_IN_NOT_BLOCKED, pk("bob_post"), method="post", data=lambda ids: {"kind": "thanks"}
     ),

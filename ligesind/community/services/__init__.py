@@ -4,6 +4,7 @@ from .forums import (
     delete_post,
     edit_post,
     follow_thread,
+    forget_deleted_posts,
     forget_index_version,
     index_version,
     mark_thread_read,
@@ -16,6 +17,7 @@ from .forums import (
     tell_followers,
     thread_url,
     toggle_reaction,
+    undo_delete_post,
 )
 from .groups import (
     answer_join_request,
@@ -36,6 +38,7 @@ from .groups import (
 
 __all__ = [
     "delete_post",
+    "forget_deleted_posts",
     "answer_join_request",
     "create_group",
     "edit_post",
@@ -58,6 +61,7 @@ __all__ = [
     "set_group_moderator",
     "set_post_hidden",
     "set_thread_state",
+    "undo_delete_post",
     "start_thread",
     "tell_followers",
     "thread_url",

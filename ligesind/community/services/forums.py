@@ -16,6 +16,7 @@ from ligesind.accounts.models import User
 from ligesind.accounts.permissions import blocked_ids_of
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.privacy import display_alias
+from ligesind.core.retention import undo_deadline
 from ligesind.core.services import notify
 from ligesind.core.text_hooks import text_accepted
 
@@ -240,18 +241,40 @@ def edit_post(*, actor: User, post: Post, body: str) -> Post:
 
 @transaction.atomic
 def delete_post(*, actor: User, post: Post) -> Post:
-    """The writer takes a post back: its text, earlier versions and reactions are gone; the
-    thread shows that a post was deleted, so replies keep their place."""
+    """The writer takes a post back: the thread shows that a post was deleted, so replies keep
+    their place. The writer may undo it for ``LIGESIND_UNDO_MINUTES``; then its text, earlier
+    versions and reactions are gone for good (``forget_deleted_posts``)."""
     post = Post.objects.select_for_update().select_related("thread").get(pk=post.pk)
     if not permissions.can_delete_post(actor, post):
         raise NotAllowed(_("You cannot delete this post."))
-    post.revisions.all().delete()
-    post.reactions.all().delete()
-    post.body, post.deleted_at = "", timezone.now()
+    post.held_body, post.body, post.deleted_at = post.body, "", timezone.now()
     post.recognised_count = post.thanks_count = 0
-    post.save(update_fields=["body", "deleted_at", "recognised_count", "thanks_count"])
+    post.save(update_fields=["body", "held_body", "deleted_at", "recognised_count", "thanks_count"])
+    search.index_post(post)
+    forget_deleted_posts(post.deleted_at)
+    return post
+
+
+@transaction.atomic
+def undo_delete_post(*, actor: User, post: Post) -> Post:
+    post = Post.objects.select_for_update().select_related("thread").get(pk=post.pk)
+    if not permissions.can_undo_delete_post(actor, post) or post.held_body is None:
+        raise NotAllowed(_("The time to undo has passed: the post is deleted for good."))
+    post.body, post.held_body, post.deleted_at = post.held_body, None, None
+    kinds = list(post.reactions.values_list("kind", flat=True))
+    post.recognised_count = kinds.count(ReactionKind.RECOGNISE)
+    post.thanks_count = len(kinds) - post.recognised_count
+    post.save(update_fields=["body", "held_body", "deleted_at", "recognised_count", "thanks_count"])
     search.index_post(post)
     return post
+
+
+def forget_deleted_posts(now: datetime) -> dict[str, int]:
+    """Deleted posts past the undo time lose their text, earlier versions and reactions."""
+    held = Post.objects.filter(held_body__isnull=False, deleted_at__lt=undo_deadline(now))
+    PostRevision.objects.filter(post__in=held).delete()
+    Reaction.objects.filter(post__in=held).delete()
+    return {"deleted_post_texts": held.update(held_body=None)}
 
 
 @transaction.atomic

@@ -65,7 +65,7 @@ def _time_tag(value: Any, year: bool, zone: Any, language: str | None) -> str:
 
 @per_language
 def _link_patterns() -> dict[str, str]:
-    names = ("thread", "react", "edit_post", "history", "delete_post")
+    names = ("thread", "react", "edit_post", "history", "delete_post", "undo_delete_post")
     patterns = {name: reverse(f"community:{name}", args=[987654321]) for name in names}
     patterns["report"] = reverse("safety:report", args=["post", 987654321])
     return patterns
@@ -142,7 +142,14 @@ class PostItems:
         tags = f' · <span class="tag">{words["edited"]}</span>' if post.edited_at else ""
         if post.hidden_at:
             tags += f' · <span class="tag">{words["hidden"]}</span>'
-        if post.deleted_at:
+        if post.deleted_at and permissions.can_undo_delete_post(self.viewer, post):
+            body = (
+                f'<form method="post" action="{self.link("undo_delete_post", post.pk)}">'
+                f'<input type="hidden" name="csrfmiddlewaretoken" value="{self.csrf}">'
+                f'<p class="help"><em>{words["you_deleted"]}</em> '
+                f'<button type="submit" class="link-button">{words["undo"]}</button></p></form>'
+            )
+        elif post.deleted_at:
             body = f'<p class="help">{words["deleted"]}</p>'
         else:
             body = (
@@ -232,6 +239,8 @@ def labels() -> dict[str, str]:
             "edited": _("edited"),
             "delete": _("Delete"),
             "deleted": _("This post was deleted by its writer."),
+            "you_deleted": _("You deleted this post."),
+            "undo": _("Undo the deletion"),
             "hidden": _("hidden by a moderator"),
         }.items()
     }

@@ -318,9 +318,32 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     if request.method == "POST":
         services.delete_post(actor=actor, post=post)
-        messages.success(request, _("Your post is deleted."))
+        messages.success(
+            request,
+            _("Your post is deleted. You can undo it for %(minutes)s minutes, where it was.")
+            % {"minutes": settings.LIGESIND_UNDO_MINUTES},
+        )
         return redirect(services.post_url(post))
-    return render(request, "community/delete.html", {"post": post})
+    return render(
+        request,
+        "community/delete.html",
+        {"post": post, "undo_minutes": settings.LIGESIND_UNDO_MINUTES},
+    )
+
+
+@login_required
+@require_POST
+def undo_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    post, actor = readable_post(request, pk), member(request)
+    if post.author_id != actor.pk:  # only the writer has anything to undo
+        raise PermissionDenied
+    try:
+        services.undo_delete_post(actor=actor, post=post)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Your post is back."))
+    return redirect(services.post_url(post))
 
 
 @login_required

@@ -12,6 +12,7 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from ligesind.api import api, api_docs
 from ligesind.core import views as core_views
+from ligesind.core.styleguide import styleguide
 
 # The admin login goes through allauth, so two-factor applies there too.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
@@ -51,6 +52,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("", core_views.front, name="front"),
     path("help-now/", core_views.crisis, name="crisis"),
+    path("styleguide/", styleguide, name="styleguide"),
     # The busiest pages first: each address is tried against the patterns in order.
     path("community/", include("ligesind.community.urls")),
     path("me/notifications/", core_views.notifications, name="notifications"),

@@ -2,8 +2,8 @@
 
 Every page carries the header, and as template nodes it cost about a seventh of a forum page
 (bench/forum.py). What differs from visitor to visitor is a few yes-or-no facts (signed in,
-may write messages, moderator, whether each count is above zero) and a few values (the counts,
-the logout form's CSRF token, this page's address in the other language).
+may write messages, moderator, coordinator, whether each count is above zero) and a few values
+(the counts, the logout form's CSRF token, this page's address in the other language).
 """
 
 from typing import Any
@@ -30,6 +30,7 @@ def site_header(context: Context) -> SafeString:
         "signed_in": signed_in,
         "can_message": bool(context.get("can_message")),
         "is_moderator": bool(context.get("is_moderator")),
+        "coordinates": bool(context.get("coordinates")),
         # Suspended or banned: only what they can use (why, the appeal, help, signing out).
         "restricted": bool(signed_in and getattr(user, "is_restricted", False)),
     }

@@ -17,6 +17,7 @@ from ligesind.accounts.models import User
 from ligesind.accounts.permissions import blocked_ids_of
 from ligesind.accounts.services import block_user
 from ligesind.core.errors import DomainError, NotAllowed
+from ligesind.core.look import initials, tone
 from ligesind.core.privacy import alias_of, display_alias
 from ligesind.core.retention import undo_deadline
 from ligesind.core.services import notify
@@ -218,10 +219,14 @@ def message_event(message: Message) -> dict[str, Any]:
 
 
 def message_payload(message: Message) -> dict[str, Any]:
+    alias = display_alias(message.sender)
     return {
         "id": message.pk,
         "sender": message.sender_id,
-        "alias": display_alias(message.sender),
+        "alias": alias,
+        # the avatar (core.look): initials in the person's colour; none for a deleted member
+        "initials": initials(alias) if message.sender_id else "",
+        "tone": tone(alias) if message.sender_id else None,
         "html": "" if message.deleted_at or message.hidden_at else render_message(message.body),
         "created_at": message.created_at.isoformat(),
         "edited": message.edited_at is not None,

@@ -114,6 +114,7 @@ TEMPLATES = [
                 "ligesind.core.context_processors.site",
                 "ligesind.messaging.context_processors.unread",
                 "ligesind.safety.context_processors.safety",
+                "ligesind.reports.context_processors.coordination",
             ],
         },
     },

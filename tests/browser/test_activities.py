@@ -38,7 +38,7 @@ def test_create_sign_up_until_full_cancel_and_promotion(new_page, axe):
     g.get_by_label("Slutter kl.").fill("09:00")
     g.get_by_label("Pladser").fill("1")
     g.get_by_role("button", name="Offentliggør").click()
-    expect(g.get_by_text("Aktiviteten skal slutte efter, den starter.")).to_be_visible()
+    expect(g.get_by_text("Aktiviteten skal slutte efter, den starter.", exact=True)).to_be_visible()
     expect(g.get_by_label("Titel")).to_have_value("Gåtur i parken")  # nothing lost
     axe(g)
     g.get_by_label("Slutter kl.").fill("11:30")

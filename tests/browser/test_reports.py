@@ -24,7 +24,7 @@ def test_overview_and_report(new_page, axe, width):
     c.set_viewport_size({"width": width, "height": 900})
     log_in(c, coordinator.email, coordinator)
     c.goto("/volunteer/")
-    c.get_by_role("link", name="Dit overblik").click()
+    c.get_by_role("main").get_by_role("link", name="Dit overblik").click()
     expect(c.get_by_role("heading", name="Dit overblik", level=1)).to_be_visible()
     expect(c.get_by_role("img", name="Frivillige timer")).to_be_visible()
     c.get_by_text("Tallene: Frivillige timer").click()

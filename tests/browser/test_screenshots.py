@@ -37,9 +37,10 @@ def test_screenshots_of_the_first_pages(new_page, width):
     messaging.send_message(actor=peer, conversation=chat, body="Hej! Hvordan går det i dag?")
     visitor = new_page()
     visitor.set_viewport_size({"width": width, "height": 900})
-    visitor.goto("/")
-    visitor.screenshot(path=str(FOLDER / f"front-{width}.png"), full_page=True)
-    no_sideways_scrolling(visitor)
+    for name, path in [("front", "/"), ("styleguide", reverse("styleguide"))]:
+        visitor.goto(path)
+        visitor.screenshot(path=str(FOLDER / f"{name}-{width}.png"), full_page=True)
+        no_sideways_scrolling(visitor)
     page = new_page()
     page.set_viewport_size({"width": width, "height": 900})
     log_in(page, seeker.email)

@@ -32,8 +32,8 @@ PAYLOADS = [
 ]
 TEXT = "\n\n".join(PAYLOADS)
 INJECTED = (
-    "script:not([src]), iframe, object, embed, svg, style:not([data-ok]), [onerror], [onload],"
-    " [ontoggle], a[href^='javascript'], img[src='x']"
+    "script:not([src]), iframe, object, embed, svg:not(.icon[aria-hidden='true']),"
+    " style:not([data-ok]), [onerror], [onload], [ontoggle], a[href^='javascript'], img[src='x']"
 )
 
 

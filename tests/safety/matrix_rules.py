@@ -44,6 +44,7 @@ RULES: dict[str, Rule] = {
     # Site, help, language, notifications
     "front": Rule(ALL),
     "crisis": Rule(ALL, why="help is one click away, for everyone"),
+    "styleguide": Rule(ALL, why="the design system's components with sample content only"),
     "accounts:session_ended": Rule(
         SIGNED_IN, why="visitors go on to sign in, told kindly; the signed-in carry on"
     ),

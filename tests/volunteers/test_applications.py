@@ -175,7 +175,7 @@ def test_the_pages_for_applicant_coordinator_and_outsiders(client, world, member
     assert "depression" in page
     assert AccessLog.objects.filter(subject_id=member.pk).exists()  # in the applicant's log
     answer = client.post(url, {"action": "decide", "decision": "declined", "message": ""})
-    assert 'class="form-errors"' in answer.content.decode()  # a clear error, nothing decided
+    assert 'class="error-summary"' in answer.content.decode()  # a clear error, nothing decided
     application.refresh_from_db()
     assert application.status == "new"
     client.post(url, {"action": "decide", "decision": "approved"}, follow=True)

@@ -101,7 +101,8 @@ def test_modules_attendance_and_completion_through_the_page(world, client):
     client.post(url, {"action": "enrol", "alias": "Guide"})
     answer = client.post(url, {"action": "enrol", "alias": "Findes ikke"})
     assert (
-        'class="form-errors"' in answer.content.decode() or "Findes ikke" in answer.content.decode()
+        'class="error-summary"' in answer.content.decode()
+        or "Findes ikke" in answer.content.decode()
     )
     module = world["programme"].modules.get()
     client.post(url, {"action": "attendance", "module": module.pk, "present": [world["guide"].pk]})

@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
 
+from ligesind.core.look import avatar_html
 from ligesind.core.markdown import render_markdown
 from ligesind.core.per_language import per_language
 from ligesind.core.privacy import shown_alias
@@ -159,10 +160,16 @@ class PostItems:
         return (
             f'<li class="post" id="post-{n}">\n'
             f'  <article aria-labelledby="post-{n}-by">\n'
-            f'    <p class="help" id="post-{n}-by"><strong>{escape(author_name(self.viewer, post))}'
+            f'    <p class="help post-by" id="post-{n}-by">{self.face(post)}'
+            f"<strong>{escape(author_name(self.viewer, post))}"
             f"</strong> · {self.dates(post.created_at, year=True)}{tags}</p>\n"
             f"    {body}\n  </article>\n</li>"
         )
+
+    def face(self, post: Post) -> str:
+        """Initials in the writer's colour; a plain figure when anonymous or deleted."""
+        named = not post.anonymous and post.author_id is not None
+        return avatar_html(author_name(self.viewer, post) if named else None)
 
     def actions(self, post: Post, reacted: set[str]) -> str:
         words, own = self.words, post.author_id == self.viewer.pk

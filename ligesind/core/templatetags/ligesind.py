@@ -7,6 +7,7 @@ from django.utils.safestring import SafeString
 from ligesind.core.header import site_header as _site_header
 from ligesind.core.helplines import with_phone_links
 from ligesind.core.links import link as _link
+from ligesind.core.look import avatar_html, icon_html
 from ligesind.core.markdown import render_markdown
 from ligesind.core.pager import pager_html
 from ligesind.core.per_language import language_key
@@ -40,6 +41,18 @@ def phone_links(value: str) -> SafeString:
 @register.filter
 def humanize_key(value: str) -> str:
     return label_for(value)
+
+
+@register.simple_tag
+def icon(name: str, size: int = 20) -> SafeString:
+    """``{% icon "calendar-days" %}``: a decorative icon (``core.look``)."""
+    return icon_html(name, size)
+
+
+@register.simple_tag
+def avatar(name: str | None, size: str = "s") -> SafeString:
+    """``{% avatar profile.alias "m" %}``: a person's initials in their colour (``core.look``)."""
+    return avatar_html(name, size)
 
 
 @register.simple_tag

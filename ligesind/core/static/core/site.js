@@ -35,3 +35,49 @@
     }
   });
 })();
+
+// Tables on a phone: each cell is labelled with its column's heading, so site.css can show a
+// row as a card (table.reflow). Without this script a wide table scrolls in its own box.
+(function () {
+  "use strict";
+  for (const table of document.querySelectorAll("table.reflow")) {
+    const heads = Array.from(table.querySelectorAll("thead th")).map(function (th) {
+      return th.textContent.trim();
+    });
+    for (const row of table.querySelectorAll("tbody tr")) {
+      Array.from(row.children).forEach(function (cell, index) {
+        if (cell.tagName === "TD" && cell.colSpan === 1 && heads[index] && !cell.hasAttribute("data-label")) {
+          cell.setAttribute("data-label", heads[index]);
+        }
+      });
+    }
+    table.setAttribute("data-labelled", "");
+  }
+})();
+
+// A form that came back with something to fix: the summary of what to fix takes the focus, so
+// a screen reader reads it and a keyboard starts there; each line links to its field.
+(function () {
+  "use strict";
+  const summary = document.querySelector("[data-error-summary]");
+  if (summary) summary.focus();
+})();
+
+// Dialogs: a button with data-opens="ID" opens <dialog id="ID"> as a modal; its
+// <form method="dialog"> buttons close it. Without this script the button's fallback link is used.
+(function () {
+  "use strict";
+  for (const opener of document.querySelectorAll("[data-opens]")) {
+    const dialog = document.getElementById(opener.getAttribute("data-opens"));
+    if (!dialog || typeof dialog.showModal !== "function") continue;
+    opener.hidden = false;
+    const fallback = opener.getAttribute("data-fallback");
+    if (fallback) {
+      const link = document.getElementById(fallback);
+      if (link) link.hidden = true;
+    }
+    opener.addEventListener("click", function () {
+      dialog.showModal();
+    });
+  }
+})();

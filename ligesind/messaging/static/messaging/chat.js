@@ -69,6 +69,13 @@
     item.id = "m" + message.id;
     item.dataset.id = message.id;
     const meta = element("p", "chat-meta");
+    const avatar = element(
+      "span",
+      "avatar avatar-s " + (message.tone === null ? "avatar-none" : "avatar-" + message.tone),
+      message.initials || "?"
+    );
+    avatar.setAttribute("aria-hidden", "true");
+    meta.appendChild(avatar);
     meta.appendChild(element("strong", "", message.alias));
     meta.appendChild(document.createTextNode(" "));
     const time = element("time", "", serverTime(message.created_at));

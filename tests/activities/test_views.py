@@ -152,7 +152,7 @@ def test_course_page_and_session_flow(client, world):
     client.force_login(people[OT])
     client.post(reverse("activities:course_enrol", args=[run.pk]))
     page = client.get(reverse("activities:course", args=[run.pk])).content.decode()
-    assert "Du er optaget" in page and "Kursusholdets samtale" in page
+    assert "Du er optaget" in page and "Gruppeforløbets samtale" in page
     client.force_login(people[G])
     url = reverse("activities:session", args=[session.pk])
     client.post(url, {"action": "attendance", "present": [people[OT].pk]})

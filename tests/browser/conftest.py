@@ -47,8 +47,12 @@ def page(browser: Browser, asgi_server: str) -> Iterator[Page]:
     assert [p for p in problems if "favicon" not in p] == []
 
 
+WIDTHS = (320, 390, 1280)
+
+
 class AxeChecker:
-    """Runs axe-core on a page and remembers every page it checked."""
+    """Runs axe-core on a page, checks that it does not scroll sideways at a small phone's,
+    a phone's and a desktop's width, and remembers every page it checked."""
 
     def __init__(self) -> None:
         self.axe = Axe()
@@ -58,6 +62,14 @@ class AxeChecker:
         results = self.axe.run(page)
         self.checked.append(page.url)
         assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+        size = page.viewport_size or {"width": 1280, "height": 720}
+        try:
+            for width in WIDTHS:
+                page.set_viewport_size({"width": width, "height": size["height"]})
+                extra = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+                assert extra <= 0, f"{page.url} scrolls sideways by {extra} px at {width} px"
+        finally:
+            page.set_viewport_size(size)
 
 
 @pytest.fixture

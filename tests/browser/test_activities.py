@@ -104,7 +104,7 @@ def test_course_and_accompaniment_pages(new_page, axe):
     m.get_by_role("button", name="Tilmeld mig").click()
     expect(m.get_by_text("Du er optaget. Velkommen på kurset!")).to_be_visible()
     axe(m)
-    m.get_by_role("link", name="Kursusholdets samtale").click()
+    m.get_by_role("link", name="Gruppeforløbets samtale").click()
     expect(m.get_by_role("heading", level=1)).to_contain_text("Vejen til hverdagslivet")
 
     log_in(g, guide.email, guide)

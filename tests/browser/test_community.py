@@ -35,7 +35,7 @@ def test_post_quote_recognise_and_search(new_page, axe):
     a.get_by_role("link", name="Start en tråd").click()
     a.get_by_label("Titel").fill("Et år uden alkohol")
     a.get_by_role("button", name="Send tråd").click()  # no text yet: refused, title kept
-    expect(a.get_by_text("Skriv venligst noget.", exact=True)).to_be_visible()
+    expect(a.get_by_text("Skriv noget først.", exact=True)).to_be_visible()
     expect(a.get_by_label("Titel")).to_have_value("Et år uden alkohol")
     axe(a)
     a.get_by_label("Dit indlæg").fill("Misbruget fyldte **alt** i ti år.")
@@ -249,7 +249,7 @@ def test_delete_own_post_and_change_a_group(new_page, axe):
     axe(a)
     a.get_by_label("Navn").fill("")
     a.get_by_role("button", name="Gem ændringer").click()
-    expect(a.get_by_text("Giv venligst gruppen et navn.", exact=True)).to_be_visible()
+    expect(a.get_by_text("Giv gruppen et navn.", exact=True)).to_be_visible()
     a.get_by_label("Navn").fill("Strikkeklubben Nord")
     a.get_by_label("Åben", exact=False).check()
     a.get_by_role("button", name="Gem ændringer").click()

@@ -139,11 +139,11 @@ def test_report_suspend_signs_out_live_then_appeal(new_page, axe):
     m.get_by_role("link", name="Bob", exact=False).click()
     expect(m.get_by_text("Du er dum og grim")).to_be_visible()
     axe(m)
-    m.get_by_label("Sæt medlemmet på pause i en periode").check()
-    m.get_by_label("Antal dage med pause").fill("3")
+    m.get_by_label("Luk medlemmets konto midlertidigt").check()
+    m.get_by_label("Antal dage, kontoen er lukket").fill("3")
     m.get_by_label("Begrundelse, som medlemmet læser").fill("Vi taler pænt til hinanden.")
-    m.get_by_role("button", name="Gem afgørelsen").click()
-    expect(m.get_by_text("Afgørelsen er gemt", exact=False)).to_be_visible()
+    m.get_by_role("button", name="Gem beslutningen").click()
+    expect(m.get_by_text("Beslutningen er gemt", exact=False)).to_be_visible()
     axe(m)
 
     # Bob's open chat closes and the page shows the sign-in form, within 5 seconds, saying
@@ -156,7 +156,9 @@ def test_report_suspend_signs_out_live_then_appeal(new_page, axe):
     b.get_by_label("Adgangskode").fill(PASSWORD)
     b.get_by_role("button", name="Log ind").click()
     expect(b.get_by_text("Vi taler pænt til hinanden.")).to_be_visible()
-    expect(b.get_by_role("heading", name="Din konto er sat på pause et stykke tid")).to_be_visible()
+    expect(
+        b.get_by_role("heading", name="En moderator har lukket din konto midlertidigt")
+    ).to_be_visible()
     expect(b.locator("header nav a")).to_have_text(["Beslutninger om mig"])
     no_sideways_scrolling(b)
     axe(b)
@@ -164,8 +166,8 @@ def test_report_suspend_signs_out_live_then_appeal(new_page, axe):
     b.goto(f"/safety/my-decisions/{decision.pk}/appeal/")  # the form as a page of its own
     axe(b)
     b.goto("/safety/my-decisions/")
-    b.get_by_text("Klag over denne afgørelse").click()
-    b.get_by_label("Hvorfor mener du, at afgørelsen er forkert?").fill("Jeg var vred. Undskyld.")
+    b.get_by_text("Klag over denne beslutning").click()
+    b.get_by_label("Hvorfor mener du, at beslutningen er forkert?").fill("Jeg var vred. Undskyld.")
     b.get_by_role("button", name="Send klagen").click()
     expect(b.get_by_text("Din klage er sendt", exact=False)).to_be_visible()
     b.goto("/activities/")  # everything else leads back to the reasons
@@ -176,7 +178,7 @@ def test_report_suspend_signs_out_live_then_appeal(new_page, axe):
     m.get_by_role("link", name="Bob", exact=False).click()
     expect(m.get_by_text("Jeg var vred. Undskyld.")).to_be_visible()
     axe(m)
-    m.get_by_label("Omgør afgørelsen").check()
+    m.get_by_label("Tag beslutningen tilbage").check()
     m.get_by_label("Svar, som medlemmet læser").fill("Tak for din forklaring.")
     m.get_by_role("button", name="Send svaret").click()
     expect(m.get_by_text("Svaret er gemt", exact=False)).to_be_visible()

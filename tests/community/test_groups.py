@@ -190,4 +190,4 @@ def test_group_moderators_change_the_group(make_group, member, other, third, cli
         reverse("community:group_edit", args=[group.pk]),
         {"name": "", "kind": "community", "visibility": "open"},
     )
-    assert "Giv venligst gruppen et navn." in response.content.decode()
+    assert "Giv gruppen et navn." in response.content.decode()

@@ -61,7 +61,7 @@ def test_a_reply_with_no_text_keeps_the_page_and_explains(client, make_thread, o
     client.force_login(other)
     response = client.post(reverse("community:reply", args=[thread.pk]), {"body": "  "})
     assert response.status_code == 200
-    assert "Skriv venligst noget." in response.content.decode()
+    assert "Skriv noget først." in response.content.decode()
     response = client.post(reverse("community:reply", args=[thread.pk]), {"body": "Tak!"})
     assert response.status_code == 302 and response["Location"].endswith("#post-2")
 
@@ -167,7 +167,7 @@ def test_search_page(client, make_thread, other):
     page = client.get(reverse("community:search"), {"q": "misbrug"}).content.decode()
     assert "Et år uden alkohol" in page and "Misbruget fyldte alt." in page
     empty = client.get(reverse("community:search"), {"q": ""}).content.decode()
-    assert "Skriv venligst, hvad du leder efter." in empty
+    assert "Skriv, hvad du leder efter." in empty
 
 
 def _grow(thread, people, posts):

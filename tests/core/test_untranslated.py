@@ -1,6 +1,8 @@
-"""Every page a role may open, in Danish, holds none of our English texts: a string that has a
-Danish translation in our catalogue must not show in its English form. The pages and roles are
-the authorization matrix's (``tests/safety/matrix_rules.py``), so a new page is crawled too."""
+"""Every page a role may open, in Danish, holds none of our English texts (a string that has a
+Danish translation in our catalogue must not show in its English form) and none of the words in
+the wrong column of ``../shared/DANISH.md``'s glossary ("venligst", "kursus", "email",
+"afgørelse", allauth's "succesfuldt" …). The pages and roles are the authorization matrix's
+(``tests/safety/matrix_rules.py``), so a new page is crawled too."""
 
 import re
 from html import unescape
@@ -20,6 +22,12 @@ CATALOGUE = Path(settings.BASE_DIR) / "ligesind" / "locale" / "da" / "LC_MESSAGE
 HIDDEN = re.compile(r"<(script|style)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 TAG = re.compile(r"<[^>]+>")
 ATTRIBUTE = re.compile(r'\b(?:aria-label|placeholder|title|alt)="([^"]*)"')
+# Words our Danish never uses (DANISH.md): the right ones are "peerguider", "forløb", "e-mail",
+# "beslutning" (moderation is not a court), "lukke kontoen midlertidigt", a plain imperative.
+WRONG_WORDS = re.compile(
+    r"(?i)(?<![\w@.-])(venligst|peerguides|kursus\w*|\w*afgørelse\w*|suspender\w*"
+    r"|succesfuldt|genautentificer\w*|email\w*)(?![\w-])"
+)
 # The API reference is for developers and written in English, with the schema's words.
 ENGLISH_PAGES = {"api_docs"}
 
@@ -63,6 +71,18 @@ def test_no_english_on_a_danish_page_for_any_role():
                 transaction.set_rollback(True)
             if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
                 continue
-            hits = set(english.findall(shown_text(response.content.decode())))
+            text = shown_text(response.content.decode())
+            hits = set(english.findall(text)) | set(WRONG_WORDS.findall(text))
             found += [f"{url} as {role}: {hit!r}" for hit in sorted(hits)]
-    assert found == [], "English text on Danish pages:\n" + "\n".join(sorted(set(found)))
+    assert found == [], "English or wrong words on Danish pages:\n" + "\n".join(sorted(set(found)))
+
+
+def test_our_danish_catalogue_uses_the_glossarys_words():
+    placeholder = re.compile(r"%\(\w+\)s|\{\{[^}]*\}\}")
+    wrong = []
+    for entry in polib.pofile(str(CATALOGUE)):
+        for text in [entry.msgstr, *entry.msgstr_plural.values()]:
+            wrong += [
+                f"{entry.msgid!r}: {hit}" for hit in WRONG_WORDS.findall(placeholder.sub("", text))
+            ]
+    assert wrong == []

@@ -74,7 +74,7 @@ def test_suspension_ends_sessions_and_restricts_until_it_ends(
     response = client.get(reverse("accounts:directory"))
     assert response["Location"] == reverse("safety:standing")
     page = client.get(reverse("safety:standing")).content.decode()
-    assert "Vi taler pænt til hinanden her." in page and "pause" in page.lower()
+    assert "Vi taler pænt til hinanden her." in page and "midlertidigt" in page
     assert client.get(reverse("crisis")).status_code == 200
     # After the end date the member is back.
     other.suspended_until = timezone.now() - timedelta(minutes=1)
@@ -202,7 +202,7 @@ def test_member_appeals_from_the_standing_page_and_moderator_answers(
 def test_standing_page_for_a_member_without_decisions(client, member):
     assert client.get(reverse("safety:standing")).status_code == 302
     client.force_login(member)
-    assert "ingen afgørelser" in client.get(reverse("safety:standing")).content.decode().lower()
+    assert "ingen beslutninger" in client.get(reverse("safety:standing")).content.decode().lower()
 
 
 def test_hidden_activity_and_profile_vanish_for_others_but_not_their_owner(

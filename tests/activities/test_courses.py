@@ -52,7 +52,7 @@ def test_only_coordinators_of_the_municipality_plan_courses(
 
 
 def test_leaders_must_be_volunteers(coordinator, member, template):
-    with pytest.raises(DomainError, match="peerguides"):
+    with pytest.raises(DomainError, match="peerguider"):
         services.create_course_run(
             actor=coordinator,
             template=template,

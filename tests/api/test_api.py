@@ -176,6 +176,6 @@ def test_too_many_requests_get_429_with_a_translated_reason(client, member, sett
     codes = [client.get("/api/v1/me/profile").status_code for _ in range(4)]
     assert codes == [200, 200, 200, 429]
     refused = client.get("/api/v1/me/profile", headers={"Accept-Language": "da"})
-    assert refused.json()["detail"].startswith("For mange forespørgsler")
+    assert refused.json()["detail"].startswith("Du har prøvet mange gange på kort tid")
     assert int(refused["Retry-After"]) > 0
     assert Client().get("/api/v1/members").status_code == 401  # visitors never get in

@@ -48,6 +48,24 @@ def page(browser: Browser, asgi_server: str) -> Iterator[Page]:
 
 
 WIDTHS = (320, 390, 1280)
+# The innermost elements that reach past the window's right edge (to say what to fix).
+WIDEST = """() => {
+  const past = r => r.right > window.innerWidth + 1;
+  const boxes = Array.from(document.querySelectorAll("body *"))
+    .filter(e => past(e.getBoundingClientRect()))
+    .filter(e => !Array.from(e.children).some(c => past(c.getBoundingClientRect())))
+    .map(e => e.outerHTML.slice(0, 160));
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const words = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    if (node.textContent.trim() && past(range.getBoundingClientRect())) {
+      words.push(node.parentElement.tagName + ": " + node.textContent.trim().slice(0, 80));
+    }
+  }
+  return boxes.concat(words).slice(0, 6).join(" | ");
+}"""
 
 
 class AxeChecker:
@@ -67,7 +85,10 @@ class AxeChecker:
             for width in WIDTHS:
                 page.set_viewport_size({"width": width, "height": size["height"]})
                 extra = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-                assert extra <= 0, f"{page.url} scrolls sideways by {extra} px at {width} px"
+                assert extra <= 0, (
+                    f"{page.url} scrolls sideways by {extra} px at {width} px: "
+                    + page.evaluate(WIDEST)
+                )
         finally:
             page.set_viewport_size(size)
 

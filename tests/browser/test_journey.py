@@ -35,7 +35,7 @@ def test_join_verify_profile_find_peer_logout(page: Page, axe):
     page.get_by_label("Jeg er 18 år eller ældre.").check()
     page.get_by_label("Jeg giver mit samtykke som beskrevet ovenfor.").check()
     page.get_by_role("button", name="Opret konto").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("emailadresse")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("e-mailadresse")
     axe(page)
 
     link = re.search(r"https?://[^/\s]+(/\S*confirm-email/\S+)", str(mail.outbox[-1].body))

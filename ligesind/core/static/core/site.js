@@ -55,12 +55,21 @@
   }
 })();
 
-// A form that came back with something to fix: the summary of what to fix takes the focus, so
-// a screen reader reads it and a keyboard starts there; each line links to its field.
+// Where a page starts for a keyboard and a screen reader: a form that came back with something
+// to fix starts at the summary of what to fix (each line links to its field); a page showing
+// the crisis panel, at the panel; a page after a change, at its confirmation (read once).
 (function () {
   "use strict";
-  const summary = document.querySelector("[data-error-summary]");
-  if (summary) summary.focus();
+  const start = document.querySelector("[data-error-summary]") ||
+    document.querySelector("[data-crisis-panel]:not([hidden])") ||
+    document.querySelector("[data-page-messages]");
+  if (!start) return;
+  // After the browser has scrolled to the address's #fragment, which would take focus back.
+  function focusStart() {
+    start.focus({ preventScroll: Boolean(location.hash) });
+  }
+  if (document.readyState === "complete") focusStart();
+  else window.addEventListener("load", function () { setTimeout(focusStart, 0); });
 })();
 
 // Dialogs: a button with data-opens="ID" opens <dialog id="ID"> as a modal; its

@@ -11,6 +11,7 @@
   const form = document.querySelector("[data-chat-form]");
   const status = document.querySelector("[data-live-status]");
   const typing = document.querySelector("[data-typing]");
+  const announcer = document.querySelector("[data-chat-announce]");
   const conversation = onChatPage ? Number(chat.dataset.conversation) : -1;
   const me = Number(chat.dataset.me);
   let lastId = Number(chat.dataset.lastId || 0);
@@ -112,6 +113,25 @@
     return item;
   }
 
+  // A screen reader hears others' new messages once, briefly: who and the start of the text
+  // (not the time or "Anmeld"); after a reconnect, how many came. Never one's own.
+  function announce(text) {
+    if (!announcer) return;
+    announcer.textContent = "";
+    setTimeout(function () { announcer.textContent = text; }, 50);
+  }
+
+  function shortText(html) {
+    const holder = document.createElement("div");
+    holder.innerHTML = html; // sanitised on the server (nh3)
+    const text = holder.textContent.trim().replace(/\s+/g, " ");
+    return text.length > 120 ? text.slice(0, 117) + "…" : text;
+  }
+
+  function isNewFromOthers(message) {
+    return message.sender !== me && !message.deleted && !document.getElementById("m" + message.id);
+  }
+
   function show(message) {
     if (message.crisis && message.sender !== me && !message.deleted) {
       // How to answer someone in crisis: shown, not focused, so the reader keeps their place.
@@ -146,7 +166,9 @@
       const response = await fetch(url, { headers: { Accept: "application/json" } });
       if (!response.ok) return;
       const data = await response.json();
+      const fresh = data.messages.filter(isNewFromOthers).length;
       data.messages.forEach(show);
+      if (fresh) announce(fresh + " " + chat.dataset.textNew);
       send("read", { up_to: lastId });
     } catch (error) {
       showPaused(true);
@@ -186,6 +208,10 @@
         return;
       }
       if (data.event === "message") {
+        if (isNewFromOthers(data.message) && !data.message.edited) {
+          const text = shortText(data.message.html);
+          announce(data.message.alias + ": " + (isMuted(text) ? chat.dataset.textMutedNew : text));
+        }
         show(data.message);
         if (data.message.sender !== me) send("read", { up_to: data.message.id });
       } else if (data.event === "read" && data.user !== me) {
@@ -196,7 +222,9 @@
           seen.textContent = seen.dataset.textSeen + " " + data.alias;
         }
       } else if (data.event === "typing" && data.user !== me && typing) {
-        typing.textContent = data.alias + " " + chat.dataset.textTyping;
+        const words = data.alias + " " + chat.dataset.textTyping;
+        if (typing.textContent !== words) typing.textContent = words; // announced once
+
         clearTimeout(typingTimer);
         typingTimer = setTimeout(function () { typing.textContent = ""; }, 4000);
       }

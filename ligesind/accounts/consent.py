@@ -13,6 +13,16 @@ CONSENT_TEXTS: dict[str, Promise] = {
         "data are logged. I can withdraw my consent at any time; my account and personal data "
         "are then deleted."
     ),
+    # The same consent in easy-to-read words (DANISH.md): a changed text is a new version, so
+    # every member is asked again.
+    "2026-12": _(
+        "I agree that Ligesind may keep what I tell about my lived experience, for example "
+        "mental vulnerability, addiction or illness – my own or a relative's. I need this to use "
+        "the community. It is health data. Others only see what I choose in my privacy "
+        "settings. My story is stored encrypted. When staff open my data, it is written down. "
+        "I can take my consent back at any time. Then my account and my data are deleted. It "
+        "cannot be undone."
+    ),
 }
 
 

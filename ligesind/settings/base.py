@@ -339,7 +339,7 @@ ALLAUTH_TRUSTED_PROXY_COUNT = 1 if LIGESIND_TRUSTED_PROXIES else 0
 
 # The version of the health-data consent text that sign-up asks for.
 # The texts themselves live in ligesind.accounts.consent.
-LIGESIND_CONSENT_VERSION = "2026-11"
+LIGESIND_CONSENT_VERSION = "2026-12"
 
 LOGGING = {
     "version": 1,

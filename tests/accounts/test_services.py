@@ -59,7 +59,7 @@ def test_register_member_requires_adult():
     user = UserFactory.create(member=False)
     with pytest.raises(DomainError):
         services.register_member(
-            user=user, adult_confirmed=False, consent_version="2026-11", language="da"
+            user=user, adult_confirmed=False, consent_version="2026-12", language="da"
         )
     assert not ConsentRecord.objects.filter(user=user).exists()
 

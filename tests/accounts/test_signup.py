@@ -16,7 +16,7 @@ SIGNUP = {
     "password2": "et-langt-kodeord-2026",
     "adult": "on",
     "health_data_consent": "on",
-    "consent_version": "2026-11",
+    "consent_version": "2026-12",
 }
 
 
@@ -26,7 +26,7 @@ def test_signup_stores_consent_and_adult_confirmation(client):
     user = User.objects.get(email="ny@example.org")
     assert user.adult_confirmed_at is not None
     record = ConsentRecord.objects.get(user=user)
-    assert record.version == "2026-11" and record.language == "da"
+    assert record.version == "2026-12" and record.language == "da"
     assert user.password.startswith("md5$") or user.password.startswith("argon2")
     link = re.search(r"https?://\S+/confirm-email/\S+", str(mail.outbox[0].body))
     assert link

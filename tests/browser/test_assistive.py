@@ -10,6 +10,7 @@ from ligesind.accounts.models import ExperienceCategory
 from ligesind.community import services as community
 from ligesind.community.models import Category
 from ligesind.messaging import services as messaging
+from tests.browser.conftest import WIDEST
 from tests.browser.helpers import log_in
 from tests.factories import UserFactory
 
@@ -146,3 +147,32 @@ def test_a_pressed_reaction_has_three_to_one_contrast(page: Page):
         return (Math.max(a, p) + 0.05) / (Math.min(a, p) + 0.05); }"""
     )
     assert ratio >= 3
+
+
+def test_text_at_twice_the_size_never_scrolls_sideways(page: Page):
+    """WCAG 1.4.4: a member who doubles the text size (not the zoom) reads every page without
+    scrolling sideways, on a desktop and on a phone."""
+    member = UserFactory.create(email="anna@example.org", member__alias="Anna")
+    thread = community.start_thread(
+        actor=member,
+        title="Hverdagen efter udskrivelsen",
+        body="Hvordan får I hverdagen til at hænge sammen?",
+        category=Category.objects.get(slug="everyday-life"),
+    )
+    chat = messaging.open_conversation(
+        people=[member, UserFactory.create(member__alias="Bo")], kind="direct"
+    )
+    messaging.send_message(actor=member, conversation=chat, body="Hej Bo")
+    log_in(page, member.email)
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        for path in ["/", "/styleguide/", "/members/", "/activities/", "/community/",
+                     f"/community/t/{thread.pk}/", f"/messages/{chat.pk}/", "/me/",
+                     "/match/", "/volunteer/", "/help-now/"]:  # fmt: skip
+            page.goto(path)
+            page.evaluate("document.documentElement.style.fontSize = '225%'")
+            extra = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert extra <= 0, (
+                f"{path} at {width} px with twice the text scrolls by {extra} px: "
+                + page.evaluate(WIDEST)
+            )

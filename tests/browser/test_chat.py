@@ -62,7 +62,9 @@ def test_request_accept_and_live_chat(new_page, people, axe):
     a.goto(f"/messages/{conversation.pk}/")
     a.get_by_label("Din besked").fill("Hvordan går det i dag?")
     a.get_by_role("button", name="Send").click()
-    expect(b.get_by_text("Hvordan går det i dag?")).to_be_visible()  # live, no reload
+    expect(
+        b.locator("#chat").get_by_text("Hvordan går det i dag?")
+    ).to_be_visible()  # live, no reload
     live = b.locator(".chat-message").filter(has_text="Hvordan går det i dag?").locator("time")
     # The same "4. december 19:19" as the server writes, not the browser's own format.
     expect(live).to_have_text(re.compile(r"^\d{1,2}\. [a-zæøå]+ \d\d:\d\d$"))
@@ -70,7 +72,7 @@ def test_request_accept_and_live_chat(new_page, people, axe):
     b.get_by_label("Din besked").type("Det går")
     expect(a.get_by_text("Bob skriver…")).to_be_visible()
     b.get_by_role("button", name="Send").click()
-    expect(a.get_by_text("Det går")).to_be_visible()
+    expect(a.locator("#chat").get_by_text("Det går")).to_be_visible()
 
     # Bob leaves for his page; a new message raises his unread counter live.
     b.goto("/me/")
@@ -111,12 +113,14 @@ def test_chat_goes_on_by_plain_requests_while_live_updates_are_away(new_page, pe
     a.goto(f"/messages/{conversation.pk}/")
     a.get_by_label("Din besked").fill("Er du der, Bob?")
     a.get_by_role("button", name="Send").click()
-    expect(b.get_by_text("Er du der, Bob?")).to_be_visible(timeout=20_000)  # fetched, no reload
+    expect(b.locator("#chat").get_by_text("Er du der, Bob?")).to_be_visible(
+        timeout=20_000
+    )  # fetched, no reload
 
     b.get_by_label("Din besked").fill("Ja, jeg er her")
     b.get_by_role("button", name="Send").click()
-    expect(b.get_by_text("Ja, jeg er her")).to_be_visible()
-    expect(a.get_by_text("Ja, jeg er her")).to_be_visible()  # Alice's page is live
+    expect(b.locator("#chat").get_by_text("Ja, jeg er her")).to_be_visible()
+    expect(a.locator("#chat").get_by_text("Ja, jeg er her")).to_be_visible()  # Alice's page is live
     assert [m.body for m in conversation.messages.order_by("id")] == [
         "Er du der, Bob?",
         "Ja, jeg er her",

@@ -131,7 +131,7 @@ def test_group_by_request_edit_and_moderator_history(new_page, axe):
     axe(b)
     b.get_by_label("Dit indlæg").fill("Den går fint, tak")
     b.get_by_role("button", name="Gem ændringer").click()
-    expect(b.locator("#post-2")).to_contain_text("redigeret")
+    expect(b.locator("#post-2")).to_contain_text("rettet")
 
     log_in(m, moderator.email, moderator)
     m.goto(b.url.split("#")[0])

@@ -23,10 +23,11 @@ HIDDEN = re.compile(r"<(script|style)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 TAG = re.compile(r"<[^>]+>")
 ATTRIBUTE = re.compile(r'\b(?:aria-label|placeholder|title|alt)="([^"]*)"')
 # Words our Danish never uses (DANISH.md): the right ones are "peerguider", "forløb", "e-mail",
-# "beslutning" (moderation is not a court), "lukke kontoen midlertidigt", a plain imperative.
+# "beslutning" (moderation is not a court), "lukke kontoen midlertidigt", "rette"/"rettet", a
+# plain imperative.
 WRONG_WORDS = re.compile(
     r"(?i)(?<![\w@.-])(venligst|peerguides|kursus\w*|\w*afgørelse\w*|suspender\w*"
-    r"|succesfuldt|genautentificer\w*|email\w*)(?![\w-])"
+    r"|succesfuldt|genautentificer\w*|email\w*|redigere\w*|redigeret|udelukket)(?![\w-])"
 )
 # The API reference is for developers and written in English, with the schema's words.
 ENGLISH_PAGES = {"api_docs"}

@@ -16,6 +16,20 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
 
+# WCAG's contrast ratio between a colour of an element and a colour of another (by selector).
+CONTRAST = """([element, own, other, theirs]) => {
+  const lum = c => { const v = c.match(/\\d+/g).slice(0, 3).map(x => x / 255)
+      .map(x => x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+  const a = lum(getComputedStyle(element)[own]);
+  const b = lum(getComputedStyle(document.querySelector(other))[theirs]);
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); }"""
+
+
+def contrast(locator, own: str, other: str, theirs: str) -> float:
+    handle = locator.element_handle()
+    return float(locator.page.evaluate(CONTRAST, [handle, own, other, theirs]))
+
 
 def test_sign_up_errors_with_the_keyboard_only(page: Page, axe):
     page.goto("/accounts/signup/")
@@ -123,7 +137,7 @@ def test_directory_filters_announce_the_count_once(page: Page):
     assert len(requests) == 1  # one request after the member stopped moving
 
 
-def test_a_pressed_reaction_has_three_to_one_contrast(page: Page):
+def test_a_pressed_reaction_and_the_search_box_have_three_to_one_contrast(page: Page):
     author = UserFactory.create(member__alias="Havfugl")
     reader = UserFactory.create(email="anna@example.org", member__alias="Anna")
     thread = community.start_thread(
@@ -137,16 +151,10 @@ def test_a_pressed_reaction_has_three_to_one_contrast(page: Page):
     page.get_by_role("button", name="Tak").click()
     pressed = page.get_by_role("button", name="Tak (1)")
     expect(pressed).to_have_attribute("aria-pressed", "true")
-    ratio = pressed.evaluate(
-        """b => {
-        const lum = c => { const v = c.match(/\\d+/g).slice(0, 3).map(x => x / 255)
-            .map(x => x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4);
-            return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
-        const a = lum(getComputedStyle(b).backgroundColor);
-        const p = lum(getComputedStyle(document.body).backgroundColor);
-        return (Math.max(a, p) + 0.05) / (Math.min(a, p) + 0.05); }"""
-    )
-    assert ratio >= 3
+    assert contrast(pressed, "backgroundColor", "body", "backgroundColor") >= 3
+    page.goto("/community/")
+    box = page.locator(".search-box input")
+    assert contrast(box, "borderTopColor", ".search-box input", "backgroundColor") >= 3
 
 
 def test_text_at_twice_the_size_never_scrolls_sideways(page: Page):

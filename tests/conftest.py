@@ -3,6 +3,8 @@ from channels.layers import DEFAULT_CHANNEL_LAYER, channel_layers
 from django.apps import apps
 from django.core.cache import cache
 from django.utils import translation
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from ligesind.accounts.models import Role, User
 from ligesind.accounts.seed import load_seed
@@ -18,6 +20,17 @@ from ligesind.organisations.services import forget_notice
 from ligesind.safety.lexicon import load_lexicon
 from ligesind.safety.services.crisis import forget_patterns
 from tests.factories import UserFactory, make_admin, make_staff
+
+# Property tests are the same on every run and never fail by being slow on a busy machine:
+# derandomised, no deadline, no too_slow health check, no example database on disk.
+hypothesis_settings.register_profile(
+    "ligesind",
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+hypothesis_settings.load_profile("ligesind")
 
 
 @pytest.fixture(autouse=True)

@@ -35,6 +35,7 @@ bench: install
 	scripts/ensure-services && $(PY) bench/chat.py
 	scripts/ensure-services && $(PY) bench/matching.py
 	scripts/ensure-services && $(PY) bench/reports.py
+	scripts/ensure-services && $(PY) bench/directory.py
 	scripts/ensure-services && scripts/ensure-wrk && $(PY) bench/forum.py
 	$(PY) bench/summary.py
 

@@ -2,7 +2,8 @@
 
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from ligesind.core.paging import MappedRows
@@ -15,7 +16,9 @@ def directory_profiles(viewer: User, filters: dict[str, Any]) -> "ShownRows":
     """Listed, complete profiles of other members, each with ``shown`` = its visible fields.
 
     A filter on a field only matches members who let this viewer see that field, so a filter
-    never reveals a hidden value.
+    never reveals a hidden value. Filters on experiences and interests are ``EXISTS`` subqueries,
+    so a profile is never repeated and the list needs no ``DISTINCT`` (which made the count
+    compare every column of every member: bench/directory.py).
     """
     # The directory is a peer tool: staff see here what they would see as members. Staff-level
     # data is only shown on a profile page, where opening it is audited.
@@ -32,16 +35,21 @@ def directory_profiles(viewer: User, filters: dict[str, Any]) -> "ShownRows":
         rows = rows.filter(context.field_visible_q("experiences"))
         experience: dict[str, Any] = {}
         if filters.get("category"):
-            experience["experiences__category"] = filters["category"]
+            experience["category"] = filters["category"]
         if filters.get("perspective"):
-            experience["experiences__perspective__in"] = [filters["perspective"], "both"]
-        rows = rows.filter(**experience)
+            experience["perspective__in"] = [filters["perspective"], "both"]
+        rows = rows.filter(
+            Exists(ProfileExperience.objects.filter(profile=OuterRef("pk"), **experience))
+        )
     if filters.get("municipality"):
         rows = rows.filter(
             context.field_visible_q("municipality"), municipality=filters["municipality"]
         )
     if filters.get("interest"):
-        rows = rows.filter(context.field_visible_q("interests"), interests=filters["interest"])
+        chosen = Profile.interests.through.objects.filter(
+            profile_id=OuterRef("pk"), interest=filters["interest"]
+        )
+        rows = rows.filter(context.field_visible_q("interests"), Exists(chosen))
     if filters.get("contact"):
         wanted = filters["contact"]
         rows = rows.filter(context.field_visible_q("contact_preference"))
@@ -52,15 +60,18 @@ def directory_profiles(viewer: User, filters: dict[str, Any]) -> "ShownRows":
             context.field_visible_q("support_role"),
             support_role__in=[SupportRole.OFFERS, SupportRole.BOTH],
         )
-    rows = (
-        rows.distinct()
-        .order_by("alias")
-        .prefetch_related(
-            Prefetch("experiences", ProfileExperience.objects.select_related("category")),
-            "interests",
-        )
+    # lower(alias) is the unique alias index: a page is read from it in order, not sorted
+    rows = rows.order_by(Lower("alias")).prefetch_related(
+        Prefetch("experiences", ProfileExperience.objects.select_related("category")),
+        "interests",
     )
     return ShownRows(context, rows)
+
+
+# The list counts up to this many members and says "more than" beyond: counting every member
+# of a national community on each page cost more than the page itself (bench/directory.py),
+# and nobody pages through thousands of peers; the filters find the ones near you.
+COUNT_LIMIT = 1000
 
 
 class ShownRows(MappedRows):
@@ -69,6 +80,10 @@ class ShownRows(MappedRows):
     def __init__(self, context: ViewerContext, rows: QuerySet[Profile]) -> None:
         super().__init__(rows, self.mark)
         self.context = context
+
+    def count(self) -> int:
+        """The number of members found, up to ``COUNT_LIMIT`` + 1 ("more than")."""
+        return int(self.rows[: COUNT_LIMIT + 1].count())
 
     def mark(self, profile: Profile) -> Profile:
         profile.shown = self.context.visible_fields(profile)  # type: ignore[attr-defined]

@@ -10,6 +10,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -22,7 +23,7 @@ from ligesind.core.models import AccessLog
 from ligesind.core.privacy import collect_export, export_sections
 
 from . import permissions, services
-from .directory import directory_profiles
+from .directory import COUNT_LIMIT, directory_profiles
 from .forms import (
     AccessTokenForm,
     AvatarForm,
@@ -109,7 +110,17 @@ def directory(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     template = "accounts/_directory_results.html" if request.htmx else "accounts/directory.html"  # type: ignore[attr-defined]
-    return render(request, template, {"form": form, "page": page, "query": query.urlencode()})
+    return render(
+        request,
+        template,
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "count_limit": COUNT_LIMIT,
+            "count_limit_text": number_format(COUNT_LIMIT, force_grouping=True),
+        },
+    )
 
 
 def _visible_profile(request: HttpRequest, public_id: str) -> Profile:

@@ -135,6 +135,7 @@ def test_directory_filters_announce_the_count_once(page: Page):
     expect(status).not_to_be_empty()
     expect(status).to_have_text(page.locator("#results p").first.inner_text())
     assert len(requests) == 1  # one request after the member stopped moving
+    expect(select).to_be_focused()  # the member stays where they were
 
 
 def test_a_pressed_reaction_and_the_search_box_have_three_to_one_contrast(page: Page):

@@ -6,7 +6,6 @@ Uses the database in BENCH_DIRECTORY_DATABASE_URL (default: a `ligesind_director
 database on the local PostgreSQL), dropped and created again at the start of each run.
 """
 
-import json
 import os
 import sys
 import time
@@ -17,10 +16,8 @@ sys.path.insert(0, str(ROOT))
 # 200 requests a page, so p99 is a percentile and not the one slowest request
 os.environ.setdefault("BENCH_REPORTS_REQUESTS", "200")
 from bench import matching  # noqa: E402
-from bench.reports import measure  # noqa: E402
-from bench.run import machine  # noqa: E402
+from bench.reports import measure, write_result  # noqa: E402
 
-RESULTS = ROOT / "bench" / "results"
 DATABASE = os.environ.get(
     "BENCH_DIRECTORY_DATABASE_URL",
     "postgres://postgres@127.0.0.1:5432/ligesind_directory_bench",
@@ -97,25 +94,17 @@ def main() -> None:
         "in_person_guides": measure(client, "/members/?contact=in_person&offers_support=on"),
         "last_page": measure(client, "/members/?page=42"),
     }
-    for name, row in pages.items():
-        print(f"{name}: {row['ms']}, queries {row['queries']}")
-    result = {
-        "what": "The members' directory (/members/) as a member sees it, through Django's test "
+    write_result(
+        "directory",
+        what="The members' directory (/members/) as a member sees it, through Django's test "
         "client (view and templates, DEBUG off), with no filter, each kind of filter and the last "
         "page it lists (it counts up to 1,000 members and says 'more than' beyond)",
-        "machine": machine(),
-        "database": "PostgreSQL (local)",
-        "seed_seconds": seeded,
-        "sizes": sizes,
-        "pages": pages,
-        "goal": f"p99 under {GOAL_MS} ms for each at 50,000 members, queries constant",
-        "goal_met": bool(
-            sizes["members"] >= 50_000 and all(row["ms"]["p99"] < GOAL_MS for row in pages.values())  # type: ignore[index]
-        ),
-    }
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "directory.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
-    print(f"goal met: {result['goal_met']} -> bench/results/directory.json")
+        seeded=seeded,
+        sizes=sizes,
+        pages=pages,
+        goal_ms=GOAL_MS,
+        goal=f"p99 under {GOAL_MS} ms for each at 50,000 members, queries constant",
+    )
 
 
 if __name__ == "__main__":

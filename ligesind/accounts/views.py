@@ -10,7 +10,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.formats import number_format
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -118,7 +117,6 @@ def directory(request: HttpRequest) -> HttpResponse:
             "page": page,
             "query": query.urlencode(),
             "count_limit": COUNT_LIMIT,
-            "count_limit_text": number_format(COUNT_LIMIT, force_grouping=True),
         },
     )
 

@@ -139,7 +139,7 @@ class PostItems:
         return mark_safe("\n".join(self.item(p, reacted.get(p.pk, set())) for p in posts))  # noqa: S308 - built from escaped values
 
     def item(self, post: Post, reacted: set[str]) -> str:
-        words, n = self.words, post.number
+        words, n, name = self.words, post.number, author_name(self.viewer, post)
         tags = f' · <span class="tag">{words["edited"]}</span>' if post.edited_at else ""
         if post.hidden_at:
             tags += f' · <span class="tag">{words["hidden"]}</span>'
@@ -160,16 +160,17 @@ class PostItems:
         return (
             f'<li class="post" id="post-{n}">\n'
             f'  <article aria-labelledby="post-{n}-by">\n'
-            f'    <p class="help post-by" id="post-{n}-by">{self.face(post)}'
-            f"<strong>{escape(author_name(self.viewer, post))}"
+            f'    <p class="help post-by" id="post-{n}-by">{self.face(post, name)}'
+            f"<strong>{escape(name)}"
             f"</strong> · {self.dates(post.created_at, year=True)}{tags}</p>\n"
             f"    {body}\n  </article>\n</li>"
         )
 
-    def face(self, post: Post) -> str:
+    @staticmethod
+    def face(post: Post, name: str) -> str:
         """Initials in the writer's colour; a plain figure when anonymous or deleted."""
         named = not post.anonymous and post.author_id is not None
-        return avatar_html(author_name(self.viewer, post) if named else None)
+        return avatar_html(name if named else None)
 
     def actions(self, post: Post, reacted: set[str]) -> str:
         words, own = self.words, post.author_id == self.viewer.pk

@@ -104,6 +104,8 @@ def test_the_chat_announces_only_others_new_messages_once(new_page):
     a.goto(f"/messages/{chat.pk}/")
     b.goto(f"/messages/{chat.pk}/")
     assert a.locator("#chat").get_attribute("aria-live") is None  # the list itself is quiet
+    for page in (a, b):  # both are live before Bob types (typing is not sent before that)
+        expect(page.locator("#chat")).to_have_attribute("data-live", "1")
     a.get_by_label("Din besked").fill("Hej Bob, hvordan går det?")
     b.get_by_label("Din besked").press_sequentially("Ja")  # Bob types: Alice hears it once
     expect(a.locator("[data-typing]")).to_have_text("Bob skriver…")

@@ -179,6 +179,7 @@
     const scheme = location.protocol === "https:" ? "wss://" : "ws://";
     socket = new WebSocket(scheme + location.host + "/ws/chat/");
     socket.addEventListener("open", function () {
+      chat.dataset.live = "1"; // live updates are on (the browser tests wait for it)
       retry = 1000;
       clearInterval(pollTimer);
       pollTimer = null;
@@ -239,6 +240,7 @@
         }
         return;
       }
+      chat.dataset.live = "0";
       showPaused(true);
       if (onChatPage && pollTimer === null) pollTimer = setInterval(catchUp, 5000);
       setTimeout(connect, retry);

@@ -1,7 +1,6 @@
 """The chat WebSocket, driven with Channels' communicator."""
 
 import pytest
-from channels.testing.websocket import WebsocketCommunicator
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
@@ -10,7 +9,7 @@ from ligesind.accounts import services as account_services
 from ligesind.asgi import application
 from ligesind.messaging import services
 from ligesind.messaging.consumers import ChatConsumer
-from tests.asyncio_helpers import run_async
+from tests.asyncio_helpers import PatientCommunicator, run_async
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -25,15 +24,15 @@ def session_cookie(user) -> str:
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
 
-def through_app(cookie: str | None) -> WebsocketCommunicator:
+def through_app(cookie: str | None) -> PatientCommunicator:
     headers = [(b"origin", b"http://127.0.0.1:8000"), (b"host", b"127.0.0.1:8000")]
     if cookie:
         headers.append((b"cookie", cookie.encode()))
-    return WebsocketCommunicator(application, "/ws/chat/", headers=headers)
+    return PatientCommunicator(application, "/ws/chat/", headers=headers)
 
 
-def as_user(user) -> WebsocketCommunicator:
-    communicator = WebsocketCommunicator(ChatConsumer.as_asgi(), "/ws/chat/")
+def as_user(user) -> PatientCommunicator:
+    communicator = PatientCommunicator(ChatConsumer.as_asgi(), "/ws/chat/")
     communicator.scope["user"] = user
     return communicator
 
@@ -47,7 +46,7 @@ def test_anonymous_and_foreign_origins_are_refused(alice):
         anonymous = through_app(None)
         connected, code = await anonymous.connect()
         assert not connected
-        foreign = WebsocketCommunicator(
+        foreign = PatientCommunicator(
             application,
             "/ws/chat/",
             headers=[
@@ -148,6 +147,11 @@ def test_outsider_can_never_join_or_read(chat, alice):
         await sender.send_json_to(
             {"type": "send", "conversation": chat.pk, "body": "Privat", "client_key": "p"}
         )
+        # wait until the message is saved and sent back to its writer (a busy machine may
+        # take longer than any fixed pause); only then can the spy be checked for silence
+        while (answer := await sender.receive_json_from(timeout=10))["event"] != "message":
+            pass
+        assert answer["message"]["client_key"] == "p"
         assert await spy.receive_nothing(timeout=0.5)
         await spy.disconnect()
         await sender.disconnect()

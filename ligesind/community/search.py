@@ -10,13 +10,13 @@ and ranks.
 """
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import snowballstemmer
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, FloatField, QuerySet
+from django.db.models import FloatField, QuerySet
 from django.db.models.expressions import RawSQL
 
 from ligesind.core.markdown import plain_text
@@ -30,11 +30,18 @@ FTS_TABLES = {
     "group": ("community_group_fts", "text"),
 }
 LIMIT = 100
+CANDIDATES = 200  # the newest matches that are ranked (see ranked)
 
 
 @cache
 def _stemmer() -> Any:
     return snowballstemmer.stemmer("danish")
+
+
+@lru_cache(maxsize=20_000)
+def _stem(word: str) -> str:
+    """One lower-case word's stem, remembered: excerpts stem every word they pass."""
+    return str(_stemmer().stemWord(word))
 
 
 def stems(text: str) -> list[str]:
@@ -95,7 +102,7 @@ def _fts_query(text: str) -> str:
     return " ".join(f'"{stem}"' for stem in dict.fromkeys(stems(text)))
 
 
-def _ranked_sqlite(rows: QuerySet[Any], kind: str, text: str) -> QuerySet[Any]:
+def _sqlite(rows: QuerySet[Any], kind: str, text: str) -> tuple[QuerySet[Any], Any]:
     table, _column = FTS_TABLES[kind]
     query = _fts_query(text)
     own = rows.model._meta.db_table
@@ -105,29 +112,31 @@ def _ranked_sqlite(rows: QuerySet[Any], kind: str, text: str) -> QuerySet[Any]:
         [query],
         output_field=FloatField(),
     )
-    return rows.filter(pk__in=matching).annotate(rank=rank)
+    return rows.filter(pk__in=matching), rank
 
 
-def _ranked_postgres(rows: QuerySet[Any], kind: str, text: str) -> QuerySet[Any]:
+def _postgres(rows: QuerySet[Any], kind: str, text: str) -> tuple[QuerySet[Any], Any]:
     vector = {
         "thread": SearchVector("title", config="danish"),
         "post": SearchVector("body", config="danish"),
         "group": SearchVector("name", "description", config="danish"),
     }[kind]
     query = SearchQuery(text, config="danish", search_type="websearch")
-    return (
-        rows.annotate(document=vector)
-        .filter(document=query)
-        .annotate(rank=SearchRank(F("document"), query))
-    )
+    return rows.alias(document=vector).filter(document=query), SearchRank(vector, query)
 
 
 def ranked(rows: QuerySet[Any], kind: str, text: str) -> QuerySet[Any]:
-    """``rows`` that match ``text``, best first, each with a ``rank``; at most ``LIMIT``."""
+    """``rows`` that match ``text``, best first, each with a ``rank``; at most ``LIMIT``.
+
+    Only the newest ``CANDIDATES`` matches are ranked: ranking reads each row's document again,
+    and a common word ("dag") matches nearly every post (2 s for 90,000 posts on PostgreSQL).
+    Taking the newest matches first reads the primary key backwards and stops early.
+    """
     if not stems(text):
         return rows.none()
-    match = _ranked_postgres if on_postgres() else _ranked_sqlite
-    return match(rows, kind, text).order_by("-rank", "-pk")[:LIMIT]
+    matching, rank = (_postgres if on_postgres() else _sqlite)(rows, kind, text)
+    newest = matching.order_by("-pk").values("pk")[:CANDIDATES]
+    return rows.filter(pk__in=newest).annotate(rank=rank).order_by("-rank", "-pk")[:LIMIT]
 
 
 def excerpt(body: str, text: str, width: int = 90) -> str:
@@ -136,7 +145,7 @@ def excerpt(body: str, text: str, width: int = 90) -> str:
     body = plain_text(body)
     wanted = set(stems(text))
     for found in WORD.finditer(body):
-        if set(stems(found.group())) & wanted:
+        if _stem(found.group().lower()) in wanted:
             start = max(0, found.start() - width)
             end = min(len(body), found.end() + width)
             prefix = "… " if start else ""

@@ -73,3 +73,20 @@ def test_an_excerpt_shows_the_words_not_their_markdown(make_thread, other):
     make_thread(title="Om dagen", body="**Misbruget** fyldte _alt_, se [her](https://example.org).")
     _groups, [hit] = find(other, "misbrug")
     assert hit.excerpt == "Misbruget fyldte alt, se her."
+
+
+def test_a_common_word_ranks_only_the_newest_matches_the_viewer_may_see(
+    make_thread, make_group, member, other, third, monkeypatch
+):
+    """A word in nearly every post must not rank them all (2 s at 100,000 posts): only the
+    newest CANDIDATES matches are ranked, counted among what the viewer may read."""
+    from ligesind.community import search
+
+    monkeypatch.setattr(search, "CANDIDATES", 2)
+    make_thread(title="Dag et", body="En god dag.")
+    make_thread(title="Dag to", body="En dag mere.")
+    make_thread(author=third, title="Dag tre", body="Dag, dag, dag.")
+    hidden = make_group(visibility="hidden")
+    make_thread(category=None, group=hidden, title="Dag i skjul", body="En skjult dag.")
+    assert set(_titles(other, "dag")[1]) == {"Dag to", "Dag tre"}
+    assert set(_titles(member, "dag")[1]) == {"Dag tre", "Dag i skjul"}

@@ -1,4 +1,3 @@
-from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
@@ -6,32 +5,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ligesind.accounts.models import Interest, User
-from ligesind.core.forms import rating_field
+from ligesind.core.forms import DateInput, TimeInput, local_datetime, rating_field
 from ligesind.core.models import Municipality
 from ligesind.organisations.models import Organisation, Place
 
 from .models import ActivityKind, Audience, CourseTemplate, Recurrence
 from .permissions import organisations_to_plan_for
 from .services import ActivityData
-from .services.times import local_zone
-
-
-def local_datetime(day: date, at: time) -> datetime:
-    """A date and a time as the person typed them, in Copenhagen."""
-    return datetime.combine(day, at).replace(tzinfo=local_zone())
-
-
-class DateInput(forms.DateInput):
-    """The browser's date picker: its value is always ISO (2026-12-05), whatever the language."""
-
-    input_type = "date"
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
 
 
 class AliasChoiceField(forms.ModelMultipleChoiceField):

@@ -10,7 +10,7 @@ from ligesind.core.notifications import NotificationKind, register_kind
 from ligesind.core.privacy import register_erasure, register_export, register_labels
 from ligesind.volunteers.services.hours import register_hours_source
 
-from . import hours, reporting
+from . import hours, reporting, sections
 from .models import (
     Accompaniment,
     AccompanimentStatus,
@@ -127,6 +127,7 @@ def erase_activities(user: Any) -> None:
 
 def register() -> None:
     reporting.register()
+    sections.register()
     for source in (hours.activity_hours, hours.course_hours, hours.accompaniment_hours):
         register_hours_source(source)
     for key, label, message, email in KINDS:

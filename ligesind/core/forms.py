@@ -1,13 +1,34 @@
 from collections.abc import Iterator
+from datetime import date, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils.translation import gettext_lazy as _
 
 from . import services
 from .models import EmailMode
 from .notifications import kinds
+
+
+def local_datetime(day: date, at: time) -> datetime:
+    """A date and a time as the person typed them, in Copenhagen."""
+    return datetime.combine(day, at).replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker: its value is always ISO (2026-12-05), whatever the language."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
 
 
 def rating_field(label: str | Any) -> forms.TypedChoiceField:

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from ligesind.accounts.models import ExperienceCategory, Profile, User
 from ligesind.accounts.services import block_user
 from ligesind.core.errors import DomainError
-from ligesind.safety.services import contains_muted, muted_words, take_pending_panel
+from ligesind.core.text_hooks import contains_muted, help_due, muted_words
 
 from . import permissions, services
 from .forms import MessageForm, RequestPolicyForm
@@ -81,7 +81,7 @@ def conversation(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 if _wants_json(request):
                     payload = services.message_payload(message)
-                    payload["crisis_panel"] = take_pending_panel(user)  # help at once
+                    payload["crisis_panel"] = help_due(user)  # help at once
                     return JsonResponse(payload)
                 return redirect(f"{request.path}#m{message.pk}")
     messages_shown = services.recent_messages(convo, limit=PAGE)

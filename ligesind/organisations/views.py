@@ -8,22 +8,16 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ligesind.accounts.models import User
-from ligesind.activities.models import Activity
-from ligesind.activities.permissions import visible_activities_q
 from ligesind.core.errors import DomainError
 from ligesind.core.models import Municipality
-from ligesind.pages.models import shown_testimonials
 
 from . import permissions, services
 from .models import LocalContact, Organisation
-
-COMING_ACTIVITIES = 10
 
 
 def organisations(request: HttpRequest) -> HttpResponse:
@@ -40,16 +34,8 @@ def organisation(request: HttpRequest, slug: str) -> HttpResponse:
             to_attr="local_contacts",
         )
     )
-    coming = Activity.objects.filter(
-        visible_activities_q(request.user),
-        organisation=item,
-        starts_at__gte=timezone.now(),
-        cancelled_at__isnull=True,
-    ).select_related("municipality")[:COMING_ACTIVITIES]
     context = {
         "organisation": item,
-        "testimonials": shown_testimonials().filter(organisation=item)[:3],
-        "activities": coming,
         "municipalities": municipalities,
         "joined": permissions.has_joined(request.user, item),
         "can_join": permissions.can_join(request.user, item),
@@ -62,17 +48,10 @@ def organisation(request: HttpRequest, slug: str) -> HttpResponse:
 def municipality(request: HttpRequest, slug: str) -> HttpResponse:
     place = get_object_or_404(Municipality, slug=slug)
     contacts = LocalContact.objects.filter(municipality=place).select_related("organisation")
-    coming = Activity.objects.filter(
-        visible_activities_q(request.user),
-        municipality=place,
-        starts_at__gte=timezone.now(),
-        cancelled_at__isnull=True,
-    ).order_by("starts_at")[:COMING_ACTIVITIES]
     context = {
         "municipality": place,
         "organisations": place.organisations.all(),
         "contacts": contacts,
-        "activities": coming,
     }
     return render(request, "organisations/municipality.html", context)
 

@@ -1,4 +1,5 @@
-"""What the pages app plugs into: the export (what a staff member wrote and uploaded)."""
+"""What the pages app plugs into: the export (what a staff member wrote and uploaded) and the
+testimonials on an organisation's page."""
 
 from typing import Any
 
@@ -9,6 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Revision
 
 from ligesind.core.privacy import register_export, register_labels
+from ligesind.core.sections import register_section
 
 
 def export_pages(user: Any) -> dict[str, Any]:
@@ -26,7 +28,19 @@ def export_pages(user: Any) -> dict[str, Any]:
     }
 
 
+def organisation_testimonials(request: Any, item: Any) -> dict[str, Any]:
+    from .models import shown_testimonials
+
+    return {"testimonials": shown_testimonials().filter(organisation=item)[:3]}
+
+
 def register() -> None:
+    register_section(
+        "organisations:detail",
+        template="pages/_testimonials.html",
+        context=organisation_testimonials,
+        order=10,
+    )
     register_export(
         "pages",
         label=_("Public pages"),

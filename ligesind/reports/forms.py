@@ -5,7 +5,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from ligesind.activities.forms import DateInput
+from ligesind.core.forms import DateInput
 from ligesind.core.models import Municipality
 from ligesind.organisations.models import Organisation
 

@@ -8,7 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from ligesind.core.models import EmailMode
 from ligesind.core.notifications import NotificationKind, register_kind
 from ligesind.core.privacy import register_export, register_labels
-from ligesind.core.text_hooks import register_text_check
+from ligesind.core.text_hooks import (
+    register_help_due,
+    register_reader_hooks,
+    register_text_check,
+)
 
 from .models import Appeal, CrisisAlert, ModerationAction, MutedWord, Report
 
@@ -82,7 +86,11 @@ KINDS = [
 def register() -> None:
     from ligesind.accounts.backends import register_user_annotation
 
+    from .services import contains_muted, muted_words, take_pending_panel
+
     register_text_check(crisis_check)
+    register_reader_hooks(muted_words=muted_words, contains_muted=contains_muted)
+    register_help_due(take_pending_panel)
     register_user_annotation("ligesind_crisis_pending", crisis_pending)
     for key, label, message in KINDS:
         register_kind(NotificationKind(key, label, message, EmailMode.IMMEDIATE))

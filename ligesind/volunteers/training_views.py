@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from ligesind.accounts.models import User
-from ligesind.activities.forms import local_datetime
 from ligesind.core.errors import DomainError
+from ligesind.core.forms import local_datetime
 from ligesind.organisations.permissions import organisations_coordinated_by
 
 from . import permissions, services

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from ligesind.accounts.models import User
 from ligesind.accounts.permissions import has_two_factor
-from ligesind.activities.forms import local_datetime
 from ligesind.core.errors import DomainError
+from ligesind.core.forms import local_datetime
 from ligesind.organisations.models import Organisation
 
 from . import permissions, services

@@ -5,13 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ligesind.accounts.models import User
-from ligesind.activities import permissions as activity_rules
-from ligesind.activities.models import Activity
 from ligesind.core.errors import DomainError
 
 from .. import permissions, services
@@ -110,21 +107,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_join": permissions.can_join_group(viewer, group),
             "can_start": permissions.can_start_thread_in_group(viewer, group),
             "requests": group.memberships.filter(status=MembershipStatus.REQUESTED).count(),
-            "events": _events(viewer, group) if readable else [],
-            "can_plan": activity_rules.can_create_group_activity(viewer, group),
         },
-    )
-
-
-def _events(viewer: User, group: Group) -> list[Activity]:
-    """The group's coming events this member may see (activities for the group)."""
-    return list(
-        Activity.objects.filter(
-            activity_rules.visible_activities_q(viewer),
-            group=group,
-            cancelled_at__isnull=True,
-            starts_at__gte=timezone.now(),
-        ).order_by("starts_at")[:10]
     )
 
 

@@ -12,6 +12,7 @@ from ligesind.core.markdown import render_markdown
 from ligesind.core.pager import pager_html
 from ligesind.core.per_language import language_key
 from ligesind.core.privacy import label_for
+from ligesind.core.sections import render_sections
 
 register = template.Library()
 
@@ -60,6 +61,12 @@ def link(name: str, *args: int | str) -> str:
     """``{% link 'app:name' arg %}``: ``{% url %}`` for whole-number and slug arguments,
     reversed once per language (``core.links``)."""
     return _link(name, *args)
+
+
+@register.simple_tag(takes_context=True)
+def page_sections(context: template.Context, page: str, item: Any) -> SafeString:
+    """The parts other apps add to this page (see ligesind.core.sections)."""
+    return render_sections(context, page, item)
 
 
 @register.simple_tag(takes_context=True)

@@ -61,7 +61,7 @@ def main() -> None:
     from django.test import Client
 
     from ligesind.accounts.models import ExperienceCategory, Interest, Profile, User
-    from ligesind.matching.bench import seed_members
+    from ligesind.demo.bench_members import seed_members
 
     settings.DEBUG = False
     settings.ALLOWED_HOSTS = ["testserver"]

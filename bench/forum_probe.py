@@ -22,9 +22,9 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from ligesind.accounts.models import User  # noqa: E402
-from ligesind.community.bench import counts  # noqa: E402
 from ligesind.community.models import Thread  # noqa: E402
-from ligesind.matching.bench import DOMAIN  # noqa: E402
+from ligesind.demo.bench_forum import counts  # noqa: E402
+from ligesind.demo.bench_members import DOMAIN  # noqa: E402
 
 
 def main() -> None:

@@ -60,8 +60,8 @@ def measure_suggestions(size: int) -> dict[str, object]:
     from django.test.utils import CaptureQueriesContext
 
     from ligesind.accounts.models import User
+    from ligesind.demo.bench_members import DOMAIN, seed_members
     from ligesind.matching import services
-    from ligesind.matching.bench import DOMAIN, seed_members
 
     started = time.perf_counter()
     added = seed_members(size)

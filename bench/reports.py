@@ -106,9 +106,9 @@ def main() -> None:
 
     from ligesind.accounts.models import User
     from ligesind.activities.models import Activity, Attendance, Signup
-    from ligesind.matching.bench import seed_members
+    from ligesind.demo.bench_members import seed_members
+    from ligesind.demo.bench_reports import seed_organisation_life
     from ligesind.matching.models import Match
-    from ligesind.reports.bench import seed_organisation_life
     from ligesind.volunteers.models import VolunteerHours
 
     started = time.perf_counter()

@@ -40,8 +40,8 @@ def member_session() -> tuple[str, int]:
     from django.core.management import call_command
 
     from ligesind.accounts.models import User
-    from ligesind.core.demo import MEMBER_LOGIN
     from ligesind.core.models import Municipality
+    from ligesind.demo.people import MEMBER_LOGIN
 
     call_command("migrate", verbosity=0)
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import template
-from django.template.engine import Engine
 from django.http import HttpRequest
+from django.template.engine import Engine
 from django.utils.safestring import SafeString, mark_safe
 
 SectionContext = Callable[[HttpRequest, Any], dict[str, Any] | None]

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "ligesind.volunteers",
     "ligesind.reports",
     "ligesind.workplaces",
+    "ligesind.demo",
     # Wagtail edits the public pages and news (/cms/); see docs/architecture.md
     "wagtail.sites",
     "wagtail.users",

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from ligesind.organisations.demo import load_demo_organisations
+from ligesind.demo.organisations import load_demo_organisations
 from tests.browser.helpers import log_in
 from tests.factories import UserFactory
 

@@ -4,8 +4,8 @@ site's sign-in, with two-factor."""
 import pytest
 from playwright.sync_api import Page, expect
 
-from ligesind.organisations.demo import load_demo_organisations
-from ligesind.pages.demo import load_demo_pages
+from ligesind.demo.organisations import load_demo_organisations
+from ligesind.demo.pages import load_demo_pages
 from tests.browser.helpers import log_in
 from tests.browser.test_organisations import no_sideways_scrolling
 from tests.factories import make_admin

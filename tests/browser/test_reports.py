@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from ligesind.accounts.models import Role
-from ligesind.organisations.demo import load_demo_organisations
+from ligesind.demo.organisations import load_demo_organisations
 from ligesind.organisations.models import Organisation
 from tests.browser.helpers import log_in
 from tests.browser.test_organisations import no_sideways_scrolling

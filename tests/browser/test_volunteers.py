@@ -9,8 +9,8 @@ from allauth.mfa.totp.internal.auth import yield_hotp_counters_from_time as coun
 from playwright.sync_api import expect
 
 from ligesind.accounts.models import Role, RoleAssignment
+from ligesind.demo.organisations import load_demo_organisations
 from ligesind.matching.models import Hope, Match, MatchStatus
-from ligesind.organisations.demo import load_demo_organisations
 from ligesind.organisations.models import Organisation
 from tests.browser.helpers import log_in
 from tests.browser.test_organisations import no_sideways_scrolling

@@ -8,7 +8,7 @@ from ligesind.accounts.models import (
     RoleAssignment,
     User,
 )
-from ligesind.core.demo import DEMO_MUNICIPALITIES
+from ligesind.demo.people import DEMO_MUNICIPALITIES
 
 
 def test_demo_data_is_varied_and_idempotent(capsys):

@@ -4,7 +4,7 @@ kind of support asked for first)."""
 
 import random
 
-from ligesind.matching.bench import seed_members
+from ligesind.demo.bench_members import seed_members
 from ligesind.matching.models import Hope, MatchProfile, Meeting
 from ligesind.matching.ranking import ranked_rows
 from ligesind.matching.scoring import Weights, score

@@ -8,11 +8,10 @@ from decimal import Decimal
 from django.utils import timezone
 
 from ligesind.accounts.models import Role, RoleAssignment, User
-from ligesind.core.demo import DOMAIN
 from ligesind.core.models import Municipality
+from ligesind.demo.people import DOMAIN
 from ligesind.organisations.models import Organisation
-
-from .models import (
+from ligesind.volunteers.models import (
     HoursKind,
     TrainingEnrolment,
     TrainingModule,
@@ -20,7 +19,7 @@ from .models import (
     VolunteerApplication,
     VolunteerHours,
 )
-from .services import fill_in_hours
+from ligesind.volunteers.services import fill_in_hours
 
 # Hours the demo's peer guides logged themselves: (days ago, kind, hours, note).
 LOGGED = [

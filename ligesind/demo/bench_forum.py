@@ -13,10 +13,9 @@ from django.db.models import Count, Max
 from django.utils import timezone
 
 from ligesind.accounts.models import User
-from ligesind.matching.bench import DOMAIN, seed_members
-
-from . import search
-from .models import Category, Post, Thread
+from ligesind.community import search
+from ligesind.community.models import Category, Post, Thread
+from ligesind.demo.bench_members import DOMAIN, seed_members
 
 BATCH = 5000
 VOCABULARY = (

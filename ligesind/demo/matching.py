@@ -5,9 +5,8 @@ from django.db import transaction
 
 from ligesind.accounts.models import User
 from ligesind.core.models import Municipality
-
-from . import services
-from .models import Hope, MatchProfile, Meeting, MunicipalityRule
+from ligesind.matching import services
+from ligesind.matching.models import Hope, MatchProfile, Meeting, MunicipalityRule
 
 DOMAIN = "demo.ligesind.dk"
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandParser
 
-from ligesind.community.bench import ForumSize, seed_forum
-from ligesind.matching.bench import bench_count, seed_members
+from ligesind.demo.bench_forum import ForumSize, seed_forum
+from ligesind.demo.bench_members import bench_count, seed_members
 
 
 class Command(BaseCommand):

@@ -3,9 +3,8 @@
 from django.db import transaction
 
 from ligesind.accounts.models import User
-
-from . import services
-from .models import MessageRequest, Participant
+from ligesind.messaging import services
+from ligesind.messaging.models import MessageRequest, Participant
 
 DOMAIN = "demo.ligesind.dk"
 

@@ -9,11 +9,16 @@ from ligesind.accounts.events import role_changed
 from ligesind.accounts.models import Interest, Role, RoleAssignment, User
 from ligesind.activities.models import Accompaniment, Activity, CourseRun
 from ligesind.community.models import Category, Group, GroupKind
-from ligesind.core.demo import DOMAIN, MEMBER_LOGIN
 from ligesind.core.models import Municipality
+from ligesind.demo.people import DOMAIN, MEMBER_LOGIN
 from ligesind.matching.models import Match
-
-from .models import LocalContact, Organisation, OrganisationKind, OrganisationMembership, Place
+from ligesind.organisations.models import (
+    LocalContact,
+    Organisation,
+    OrganisationKind,
+    OrganisationMembership,
+    Place,
+)
 
 ORGANISATIONS: list[dict[str, Any]] = [
     {

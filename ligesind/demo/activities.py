@@ -6,11 +6,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from ligesind.accounts.models import User
+from ligesind.activities import services
+from ligesind.activities.forms import local_datetime
+from ligesind.activities.models import Activity, ActivityKind, Audience, CourseTemplate, Recurrence
 from ligesind.core.models import Municipality
-
-from . import services
-from .forms import local_datetime
-from .models import Activity, ActivityKind, Audience, CourseTemplate, Recurrence
 
 DOMAIN = "demo.ligesind.dk"
 

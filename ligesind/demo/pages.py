@@ -6,9 +6,8 @@ from datetime import timedelta
 from django.utils import timezone
 
 from ligesind.organisations.models import Organisation
-
-from .models import NewsIndexPage, NewsPage, Testimonial
-from .setup import ensure_public_pages
+from ligesind.pages.models import NewsIndexPage, NewsPage, Testimonial
+from ligesind.pages.setup import ensure_public_pages
 
 NEWS = [
     (

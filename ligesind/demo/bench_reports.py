@@ -28,7 +28,7 @@ from ligesind.activities.models import (
     SignupStatus,
 )
 from ligesind.core.models import Municipality
-from ligesind.matching.bench import DOMAIN
+from ligesind.demo.bench_members import DOMAIN
 from ligesind.matching.models import ExitReason, Match, MatchKind, MatchProfile, MatchStatus
 from ligesind.organisations.models import Organisation, OrganisationMembership
 from ligesind.volunteers.models import (

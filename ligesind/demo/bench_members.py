@@ -24,9 +24,8 @@ from ligesind.accounts.models import (
     User,
 )
 from ligesind.core.models import Municipality
-
-from .models import Hope, MatchProfile, Meeting
-from .scoring import bit
+from ligesind.matching.models import Hope, MatchProfile, Meeting
+from ligesind.matching.scoring import bit
 
 DOMAIN = "bench.ligesind.dk"
 BATCH = 2000

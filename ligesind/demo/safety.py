@@ -4,9 +4,8 @@ from django.db import transaction
 
 from ligesind.accounts.models import User
 from ligesind.messaging import services as messaging
-
-from . import services
-from .models import Report
+from ligesind.safety import services
+from ligesind.safety.models import Report
 
 DOMAIN = "demo.ligesind.dk"
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from ligesind.accounts.models import User
-from ligesind.core.demo import DOMAIN, demo_totp_secret
+from ligesind.demo.people import DOMAIN, demo_totp_secret
 
 
 class Command(BaseCommand):

@@ -2,10 +2,9 @@
 member of the network shows their title as a working peer. Safe to run again."""
 
 from ligesind.accounts.models import Profile, Visibility
-from ligesind.core.demo import DOMAIN
+from ligesind.demo.people import DOMAIN
 from ligesind.organisations.models import Organisation
-
-from .models import RequestStatus, WorkplaceNote, WorkplaceRequest
+from ligesind.workplaces.models import RequestStatus, WorkplaceNote, WorkplaceRequest
 
 
 def load_demo_workplaces() -> None:

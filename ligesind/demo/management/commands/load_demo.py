@@ -1,15 +1,15 @@
 from django.core.management.base import BaseCommand
 
-from ligesind.activities.demo import load_demo_activities
-from ligesind.community.demo import load_demo_community
-from ligesind.core.demo import DEMO_PASSWORD, MEMBER_COUNT, MEMBER_LOGIN, load_demo
-from ligesind.matching.demo import load_demo_matching
-from ligesind.messaging.demo import load_demo_messages
-from ligesind.organisations.demo import load_demo_organisations
-from ligesind.pages.demo import load_demo_pages
-from ligesind.safety.demo import load_demo_safety
-from ligesind.volunteers.demo import load_demo_volunteers
-from ligesind.workplaces.demo import load_demo_workplaces
+from ligesind.demo.activities import load_demo_activities
+from ligesind.demo.community import load_demo_community
+from ligesind.demo.matching import load_demo_matching
+from ligesind.demo.messages import load_demo_messages
+from ligesind.demo.organisations import load_demo_organisations
+from ligesind.demo.pages import load_demo_pages
+from ligesind.demo.people import DEMO_PASSWORD, MEMBER_COUNT, MEMBER_LOGIN, load_demo
+from ligesind.demo.safety import load_demo_safety
+from ligesind.demo.volunteers import load_demo_volunteers
+from ligesind.demo.workplaces import load_demo_workplaces
 
 
 class Command(BaseCommand):

@@ -7,9 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from ligesind.accounts.models import User
-
-from . import services
-from .models import Category, Group, GroupKind, Thread, Visibility
+from ligesind.community import services
+from ligesind.community.models import Category, Group, GroupKind, Thread, Visibility
 
 DOMAIN = "demo.ligesind.dk"
 

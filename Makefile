@@ -21,6 +21,7 @@ check: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy ligesind tests
+	$(BIN)/lint-imports --no-cache
 	DJANGO_SETTINGS_MODULE=ligesind.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=ligesind.settings.test $(PY) manage.py check
 

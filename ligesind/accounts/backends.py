@@ -3,17 +3,18 @@ together with what every page asks about them.
 
 Every page needs the member's profile (alias, complete or not), whether they hold current
 consent, and a few counters in the navigation. Loading them as annotations on the one user
-query keeps a page's SQL count small; apps add theirs with ``register_user_annotation``.
+query keeps a page's SQL count small; apps add theirs with
+``ligesind.core.people.register_user_annotation``.
 Code that reads an annotation falls back to its own query when it is missing (a user loaded
 some other way).
 """
 
-from collections.abc import Callable
 from typing import Any
 
 from allauth.account.auth_backends import AuthenticationBackend
 from django.db.models import Aggregate, CharField, Exists, OuterRef, QuerySet, Subquery
 
+from ligesind.core.people import on_annotations_changed, user_annotations
 from ligesind.core.prepared import PreparedQuery
 
 from .consent import current_version
@@ -44,16 +45,7 @@ def _ids(text: str | None) -> frozenset[int]:
     return frozenset(int(part) for part in text.split(",")) if text else frozenset()
 
 
-_annotations: dict[str, Callable[[], Any]] = {}
 _built: dict[str, QuerySet[User]] = {}  # by consent version
-
-
-def register_user_annotation(name: str, expression: Callable[[], Any]) -> None:
-    """``name`` must start with ``ligesind_``; ``expression`` builds it (OuterRef("pk") is
-    the user)."""
-    _annotations[name] = expression
-    _built.clear()
-    _user_by_pk.clear()
 
 
 def users_for_pages() -> QuerySet[User]:
@@ -77,7 +69,9 @@ def users_for_pages() -> QuerySet[User]:
                 Block.objects.filter(blocked=OuterRef("pk")), "blocked", "blocker_id"
             ),
         )
-        _built[version] = rows.annotate(**{name: make() for name, make in _annotations.items()})
+        _built[version] = rows.annotate(
+            **{name: make() for name, make in user_annotations().items()}
+        )
     return _built[version].all()
 
 
@@ -86,6 +80,14 @@ def users_for_pages() -> QuerySet[User]:
 _user_by_pk: PreparedQuery[User] = PreparedQuery(
     lambda pk, version: users_for_pages().filter(pk=pk)
 )
+
+
+def _forget_built() -> None:
+    _built.clear()
+    _user_by_pk.clear()
+
+
+on_annotations_changed(_forget_built)
 
 
 class MemberBackend(AuthenticationBackend):

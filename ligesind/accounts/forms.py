@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 
 from ligesind.core.errors import DomainError
 from ligesind.core.models import Municipality
-from ligesind.organisations.models import Organisation
 
 from . import services
 from .aliases import clean_alias
@@ -22,6 +21,7 @@ from .models import (
     Perspective,
     Profile,
     Role,
+    RoleAssignment,
     SupportRole,
     User,
     Visibility,
@@ -247,13 +247,19 @@ class GrantRoleForm(forms.Form):
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
-    organisations = forms.ModelMultipleChoiceField(
+    organisations: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("Organisations the role acts for"),
-        queryset=Organisation.objects.all(),
+        queryset=None,  # every organisation: set in __init__
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("None ticked: every organisation."),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # accounts sits below organisations: the model comes from the field, not an import
+        organisation = RoleAssignment._meta.get_field("organisations").related_model
+        self.fields["organisations"].queryset = organisation._default_manager.all()  # type: ignore[attr-defined]
 
     def clean_email(self) -> User:
         email = self.cleaned_data["email"].lower()

@@ -255,6 +255,11 @@ class Role(models.TextChoices):
     ADMIN = "admin", _("Administrator")
 
 
+def role_labels(keys: str) -> list[str]:
+    """The names of the roles in a comma-separated list of keys (as the access log keeps them)."""
+    return [str(Role(key).label) for key in keys.split(",") if key in Role]
+
+
 class RoleAssignment(models.Model):
     """A role held by a user. Coordinators (and peer guides) are scoped to municipalities, and
     any role may be scoped to organisations."""

@@ -108,6 +108,16 @@ def has_current_consent(user: AnyUser) -> bool:
     return cached
 
 
+def staff_roles(user: AnyUser) -> list[str]:
+    """The staff roles ``user`` holds, admin first: written with every audit entry."""
+    from ligesind.core.audit import STAFF_ROLES
+
+    roles = [role for role in STAFF_ROLES if role in roles_of(user)]
+    if is_admin(user) and "admin" not in roles:
+        roles.insert(0, "admin")
+    return roles
+
+
 def is_member(user: AnyUser) -> bool:
     """An active, signed-in account that has consented to the current text."""
     return has_current_consent(user)

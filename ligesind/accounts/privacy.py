@@ -13,7 +13,16 @@ from ligesind.core.models import AccessLog, EmailMode
 from ligesind.core.notifications import NotificationKind, register_kind
 from ligesind.core.privacy import alias_of, register_erasure, register_export, register_labels
 
-from .models import Block, ConsentRecord, Language, Profile, RoleAssignment, User, Visibility
+from .models import (
+    Block,
+    ConsentRecord,
+    Language,
+    Profile,
+    RoleAssignment,
+    User,
+    Visibility,
+    role_labels,
+)
 from .permissions import PROFILE_FIELDS
 
 
@@ -102,7 +111,7 @@ def export_consents(user: User) -> list[dict[str, Any]]:
 
 def export_access_log(user: User) -> list[dict[str, Any]]:
     return [
-        {"when": _iso(e.at), "who": e.actor_alias, "roles": e.role_labels(),
+        {"when": _iso(e.at), "who": e.actor_alias, "roles": role_labels(e.actor_roles),
          "what": e.what, "why": e.purpose}
         for e in AccessLog.objects.filter(subject_id=user.pk)
     ]  # fmt: skip

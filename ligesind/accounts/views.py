@@ -31,7 +31,7 @@ from .forms import (
     GrantRoleForm,
     ProfileForm,
 )
-from .models import AccessToken, Block, Language, Profile, RoleAssignment, User
+from .models import AccessToken, Block, Language, Profile, RoleAssignment, User, role_labels
 
 STAFF_PURPOSE = _l("Coordinator or administrator duty: member profile")
 
@@ -187,6 +187,9 @@ def access_log(request: HttpRequest) -> HttpResponse:
     user = _member(request)
     entries = AccessLog.objects.filter(subject_id=user.pk)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    for entry in page.object_list:
+        entry.roles_shown = role_labels(entry.actor_roles)  # type: ignore[attr-defined]
     return render(request, "accounts/access_log.html", {"page": page})
 
 

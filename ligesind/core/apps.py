@@ -14,7 +14,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.backends.signals import connection_created
 
-        from ligesind.accounts.backends import register_user_annotation
+        from ligesind.core.people import register_user_annotation
 
         from .db import use_compiled_timestamps
         from .privacy import register_export

@@ -14,18 +14,10 @@ from django.utils.functional import Promise
 from django.utils.translation import override
 
 from .models import AccessLog
+from .people import staff_roles
 from .privacy import alias_of
 
 STAFF_ROLES = ("admin", "coordinator", "moderator", "researcher", "treasurer")
-
-
-def staff_roles_of(viewer: AbstractBaseUser | AnonymousUser) -> list[str]:
-    from ligesind.accounts.permissions import is_admin, roles_of
-
-    roles = [role for role in STAFF_ROLES if role in roles_of(viewer)]
-    if is_admin(viewer) and "admin" not in roles:
-        roles.insert(0, "admin")
-    return roles
 
 
 @transaction.atomic
@@ -39,7 +31,7 @@ def record_staff_access(
     """Write an audit entry if ``viewer`` is staff looking at another member's data."""
     if not isinstance(viewer, AbstractBaseUser) or viewer.pk == subject.pk:
         return None
-    roles = staff_roles_of(viewer)
+    roles = staff_roles(viewer)
     if not roles:
         return None
     alias = alias_of(viewer) or f"#{viewer.pk}"

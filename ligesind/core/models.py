@@ -76,11 +76,6 @@ class AccessLog(models.Model):
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("The access log is append-only.")
 
-    def role_labels(self) -> list[str]:
-        from ligesind.accounts.models import Role
-
-        return [str(Role(key).label) for key in self.actor_roles.split(",") if key in Role]
-
 
 class EmailMode(models.TextChoices):
     IMMEDIATE = "immediate", _("E-mail me at once")

@@ -11,14 +11,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ligesind.accounts.permissions import is_member
-
 from . import services
 from .forms import NotificationSettingsForm
 from .health import readiness
 from .helplines import is_open
 from .models import Notification
 from .notifications import render as render_notification
+from .people import is_member
 
 
 def front(request: HttpRequest) -> HttpResponse:

@@ -108,7 +108,7 @@ def recent_messages(author_id: int, conversation_id: int) -> list[ContextLine]:
 
 
 def register() -> None:
-    from ligesind.accounts.backends import register_user_annotation
+    from ligesind.core.people import register_user_annotation
 
     register_user_annotation("ligesind_unread_messages", unread_messages)
     register_purge(purge_messages)

@@ -84,7 +84,7 @@ KINDS = [
 
 
 def register() -> None:
-    from ligesind.accounts.backends import register_user_annotation
+    from ligesind.core.people import register_user_annotation
 
     from .services import contains_muted, muted_words, take_pending_panel
 

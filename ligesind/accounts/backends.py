@@ -14,8 +14,8 @@ from typing import Any
 from allauth.account.auth_backends import AuthenticationBackend
 from django.db.models import Aggregate, CharField, Exists, OuterRef, QuerySet, Subquery
 
+from ligesind.core.fast.prepared import PreparedQuery
 from ligesind.core.people import on_annotations_changed, user_annotations
-from ligesind.core.prepared import PreparedQuery
 
 from .consent import current_version
 from .models import Block, ConsentRecord, RoleAssignment, User

@@ -16,7 +16,7 @@ class CoreConfig(AppConfig):
 
         from ligesind.core.people import register_user_annotation
 
-        from .db import use_compiled_timestamps
+        from .fast.db import use_compiled_timestamps
         from .privacy import register_export
 
         connection_created.connect(use_compiled_timestamps, dispatch_uid="compiled_timestamps")

@@ -12,7 +12,7 @@ from django.template import Context
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
-from .kept import render_kept
+from .fast.kept import render_kept
 
 COUNTS = ("unread_messages", "crisis_alerts_new", "reports_new", "unread_notifications")
 

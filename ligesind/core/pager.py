@@ -5,7 +5,7 @@ from typing import Any
 
 from django.utils.safestring import SafeString
 
-from .kept import render_kept
+from .fast.kept import render_kept
 
 
 def pager_html(page: Any, query: str = "") -> SafeString:

@@ -70,7 +70,7 @@ _layer = {"down_until": 0.0}
 
 
 async def send_all(layer: Any, sends: list[tuple[str, dict[str, Any]]]) -> None:
-    if hasattr(layer, "group_send_many"):  # ligesind.core.channel_layer: two round trips
+    if hasattr(layer, "group_send_many"):  # ligesind.core.fast.channel_layer: two round trips
         await layer.group_send_many(sends)
     else:
         for group, message in sends:

@@ -152,7 +152,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "ligesind.core.channel_layer.RedisChannelLayer",
+            "BACKEND": "ligesind.core.fast.channel_layer.RedisChannelLayer",
             # redis-py 8 defaults to a 5 s socket timeout that kills idle consumers
             # (redis/redis-py#4091, django/channels_redis#422).
             "CONFIG": {
@@ -175,7 +175,7 @@ if REDIS_URL:
     }
     CACHES = {
         "default": {
-            "BACKEND": "ligesind.core.cache.RedisCache",
+            "BACKEND": "ligesind.core.fast.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "ligesind",
         }

@@ -1,4 +1,4 @@
-"""ligesind.core.cache: one Redis client per pool, and the cache still works (Redis pass)."""
+"""ligesind.core.fast.cache: one Redis client per pool, and the cache still works (Redis pass)."""
 
 import pytest
 from django.conf import settings

@@ -1,4 +1,4 @@
-"""ligesind.core.channel_layer: batched sends and reads keep every message, once, in order.
+"""ligesind.core.fast.channel_layer: batched sends and reads keep every message, once, in order.
 Needs Redis (the PostgreSQL + Redis pass of CI); each test uses a layer of its own prefix."""
 
 import asyncio
@@ -7,7 +7,7 @@ import uuid
 import pytest
 from django.conf import settings
 
-from ligesind.core.channel_layer import FETCH, RedisChannelLayer
+from ligesind.core.fast.channel_layer import FETCH, RedisChannelLayer
 from tests.asyncio_helpers import run_coroutine
 
 pytestmark = pytest.mark.skipif(not settings.REDIS_URL, reason="needs Redis (the second CI pass)")

@@ -1,4 +1,4 @@
-"""ligesind.core.db: PostgreSQL timestamps read by psycopg's compiled loader give exactly what
+"""ligesind.core.fast.db: PostgreSQL timestamps read by psycopg's compiled loader give exactly what
 Django's own loader gives (PostgreSQL pass)."""
 
 from datetime import UTC, datetime, timedelta
@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from psycopg.types.datetime import TimestamptzLoader
 
-from ligesind.core.db import CompiledUtcLoader
+from ligesind.core.fast.db import CompiledUtcLoader
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="needs PostgreSQL (the second CI pass)"

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
-from ligesind.core import kept
+from ligesind.core.fast import kept
 
 MEMBER = SimpleNamespace(is_authenticated=True)
 ZERO = {"unread_messages": 0, "crisis_alerts_new": 0, "reports_new": 0, "unread_notifications": 0}

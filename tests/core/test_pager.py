@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.template import Context, Template
 from django.utils import translation
 
-from ligesind.core import kept
+from ligesind.core.fast import kept
 
 
 def _pager(number: int, count: int, query: str = "") -> str:

@@ -1,10 +1,10 @@
-"""ligesind.core.prepared: SQL made once gives the objects the queryset would have given."""
+"""ligesind.core.fast.prepared: SQL made once gives the objects the queryset would have given."""
 
 import pytest
 from django.db.models import Exists, OuterRef, QuerySet
 
 from ligesind.accounts.models import Block, User
-from ligesind.core.prepared import PreparedQuery
+from ligesind.core.fast.prepared import PreparedQuery
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -17,14 +17,14 @@ PAGES = ["accounts:home", "community:index", "messaging:inbox", "crisis"]
 def redis_cache(settings, own_redis: OwnRedis, monkeypatch, caplog) -> OwnRedis:  # noqa: F811
     settings.CACHES = {
         "default": {
-            "BACKEND": "ligesind.core.cache.RedisCache",
+            "BACKEND": "ligesind.core.fast.cache.RedisCache",
             "LOCATION": own_redis.url,
             "KEY_PREFIX": "ligesind-fault",
             "OPTIONS": {"socket_timeout": 0.2, "socket_connect_timeout": 0.2},
         }
     }
-    monkeypatch.setattr("ligesind.core.cache.RETRY_SECONDS", 0.0)  # try Redis on every call
-    caplog.set_level(logging.WARNING, logger="ligesind.core.cache")
+    monkeypatch.setattr("ligesind.core.fast.cache.RETRY_SECONDS", 0.0)  # try Redis on every call
+    caplog.set_level(logging.WARNING, logger="ligesind.core.fast.cache")
     return own_redis
 
 

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def redis_layer(settings, own_redis: OwnRedis) -> OwnRedis:  # noqa: F811
     settings.CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "ligesind.core.channel_layer.RedisChannelLayer",
+            "BACKEND": "ligesind.core.fast.channel_layer.RedisChannelLayer",
             "CONFIG": {
                 "hosts": [
                     {"address": own_redis.url, "socket_timeout": None, "socket_connect_timeout": 1}

@@ -5,7 +5,7 @@ from django.template import Context, Template
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from ligesind.core import kept
+from ligesind.core.fast import kept
 
 
 def _panel(**context: object) -> str:

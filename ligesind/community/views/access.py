@@ -8,8 +8,8 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from ligesind.accounts.models import User
+from ligesind.core.fast.prepared import PreparedQuery
 from ligesind.core.memo import plain
-from ligesind.core.prepared import PreparedQuery
 
 from .. import permissions
 from ..models import Group, Post, Subscription, Thread, ThreadRead

@@ -18,11 +18,11 @@ from django.views.decorators.http import require_POST
 
 from ligesind.accounts.models import User
 from ligesind.core.errors import DomainError
-from ligesind.core.kept import render_kept
+from ligesind.core.fast.kept import render_kept
+from ligesind.core.fast.prepared import PreparedQuery
 from ligesind.core.links import link
 from ligesind.core.pager import pager_html
 from ligesind.core.per_language import language_key, per_language
-from ligesind.core.prepared import PreparedQuery
 from ligesind.organisations.models import Organisation
 
 from .. import permissions, services

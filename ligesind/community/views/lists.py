@@ -7,7 +7,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 
 from ligesind.accounts.models import Profile, User
-from ligesind.core.prepared import PreparedQuery
+from ligesind.core.fast.prepared import PreparedQuery
 
 from .. import permissions
 from ..models import Thread, ThreadRead

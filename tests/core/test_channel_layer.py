@@ -1,21 +1,21 @@
 """ligesind.core.fast.channel_layer: batched sends and reads keep every message, once, in order.
-Needs Redis (the PostgreSQL + Redis pass of CI); each test uses a layer of its own prefix."""
+Runs wherever Redis answers (tests/services.py); each test uses a layer of its own prefix."""
 
 import asyncio
 import uuid
 
 import pytest
-from django.conf import settings
 
 from ligesind.core.fast.channel_layer import FETCH, RedisChannelLayer
 from tests.asyncio_helpers import run_coroutine
+from tests.services import NO_REDIS, redis_url
 
-pytestmark = pytest.mark.skipif(not settings.REDIS_URL, reason="needs Redis (the second CI pass)")
+pytestmark = pytest.mark.skipif(redis_url() is None, reason=NO_REDIS)
 
 
 def new_layer() -> RedisChannelLayer:
     return RedisChannelLayer(
-        hosts=[{"address": settings.REDIS_URL, "socket_timeout": None}],
+        hosts=[{"address": redis_url(), "socket_timeout": None}],
         prefix=f"test-{uuid.uuid4().hex[:8]}",
         capacity=1000,
     )

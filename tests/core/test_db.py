@@ -1,17 +1,19 @@
 """ligesind.core.fast.db: PostgreSQL timestamps read by psycopg's compiled loader give exactly what
-Django's own loader gives (PostgreSQL pass)."""
+Django's own loader gives. Runs wherever PostgreSQL answers (tests/services.py): on the test
+database in CI's PostgreSQL pass, else on a connection of its own to the local server."""
 
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.db import connection
+from django.db import connection as default_connection
+from django.db.utils import ConnectionHandler
 from psycopg.types.datetime import TimestamptzLoader
 
 from ligesind.core.fast.db import CompiledUtcLoader
+from tests.services import LOCAL_POSTGRES, NO_POSTGRES, postgres_answers
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="needs PostgreSQL (the second CI pass)"
-)
+on_postgres = default_connection.vendor == "postgresql"
+pytestmark = pytest.mark.skipif(not (on_postgres or postgres_answers()), reason=NO_POSTGRES)
 
 VALUES = [
     "2026-11-26 09:49:34.671491+00",
@@ -23,13 +25,29 @@ VALUES = [
 ]
 
 
-def test_connections_use_the_compiled_loader():
+@pytest.fixture
+def connection(request):
+    """Django's PostgreSQL connection: the test database's, or one made for this test."""
+    if on_postgres:
+        request.getfixturevalue("db")
+        yield default_connection
+        return
+    handler = ConnectionHandler(
+        {"default": {"ENGINE": "django.db.backends.postgresql", **LOCAL_POSTGRES}}
+    )
+    own = handler["default"]
+    try:
+        yield own
+    finally:
+        own.close()
+
+
+def test_connections_use_the_compiled_loader(connection):
     connection.ensure_connection()
     assert connection.connection.adapters.get_loader(1184, 0) is CompiledUtcLoader
 
 
-@pytest.mark.django_db
-def test_values_are_the_same_as_djangos_loader():
+def test_values_are_the_same_as_djangos_loader(connection):
     with connection.cursor() as cursor:
         for text in VALUES:
             cursor.execute("SELECT %s::timestamptz, %s::timestamptz::text", [text, text])

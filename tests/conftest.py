@@ -11,14 +11,11 @@ from ligesind.accounts.seed import load_seed
 from ligesind.activities.seed import load_course_templates
 from ligesind.community.search import clear_index
 from ligesind.community.seed import load_categories
-from ligesind.community.services import forget_index_version
-from ligesind.community.views.forums import categories_html, known_categories
 from ligesind.core.models import Municipality
 from ligesind.core.municipalities import load_municipalities
+from ligesind.core.remembered import forget_all
 from ligesind.messaging import realtime
-from ligesind.organisations.services import forget_notice
 from ligesind.safety.lexicon import load_lexicon
-from ligesind.safety.services.crisis import forget_patterns
 from tests.factories import UserFactory, make_admin, make_staff
 
 # Property tests are the same on every run and never fail by being slow on a busy machine:
@@ -37,11 +34,9 @@ hypothesis_settings.load_profile("ligesind")
 def _isolated(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
-    forget_patterns()  # the crisis lexicon each process holds in memory
-    forget_notice()  # and the site notice
-    forget_index_version()  # and the forum index's version and category list
-    categories_html.cache_clear()
-    known_categories.cache_clear()
+    # What the process remembers between requests (the crisis lexicon, the site notice, the
+    # forum's index version and categories, kept markup, prepared SQL): ligesind.core.remembered
+    forget_all()
     realtime._layer["down_until"] = 0.0  # a channel layer that failed in an earlier test
     # A fresh channel layer for every test: a layer object is not thread-safe and keeps state
     # per event loop (channels-redis's receive lock and count), and an earlier test's server

@@ -16,6 +16,7 @@ from django.db.models import Aggregate, CharField, Exists, OuterRef, QuerySet, S
 
 from ligesind.core.fast.prepared import PreparedQuery
 from ligesind.core.people import on_annotations_changed, user_annotations
+from ligesind.core.remembered import Memory
 
 from .consent import current_version
 from .models import Block, ConsentRecord, RoleAssignment, User
@@ -45,7 +46,7 @@ def _ids(text: str | None) -> frozenset[int]:
     return frozenset(int(part) for part in text.split(",")) if text else frozenset()
 
 
-_built: dict[str, QuerySet[User]] = {}  # by consent version
+_built: Memory[str, QuerySet[User]] = Memory(8)  # by consent version
 
 
 def users_for_pages() -> QuerySet[User]:

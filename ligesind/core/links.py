@@ -13,10 +13,11 @@ import re
 from django.urls import NoReverseMatch, reverse
 
 from .per_language import language_key
+from .remembered import Memory
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
-_made: dict[tuple[object, ...], tuple[str, ...] | None] = {}
+_made: Memory[tuple[object, ...], tuple[str, ...] | None] = Memory(2048)
 
 
 def link(name: str, *args: int | str) -> str:

@@ -12,6 +12,7 @@ from ligesind.accounts.models import User
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.memo import forget
 from ligesind.core.models import Municipality
+from ligesind.core.remembered import Memory
 
 from . import permissions
 from .models import Organisation, OrganisationMembership, SiteNotice
@@ -19,7 +20,7 @@ from .models import Organisation, OrganisationMembership, SiteNotice
 NOTICE_KEY = "site:notice"
 NOTICE_SECONDS = 300
 NOTICE_LOCAL_SECONDS = 10.0
-_local: dict[str, tuple[float, dict[str, str]]] = {}
+_local: Memory[str, tuple[float, dict[str, str]]] = Memory(1)
 
 
 def join_organisation(*, actor: User, organisation: Organisation) -> OrganisationMembership:

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
-from ligesind.core.fast import kept
+from ligesind.core.remembered import forget_all
 
 MEMBER = SimpleNamespace(is_authenticated=True)
 ZERO = {"unread_messages": 0, "crisis_alerts_new": 0, "reports_new": 0, "unread_notifications": 0}
@@ -54,7 +54,7 @@ def _template(values: dict[str, object], link: str) -> str:
 @pytest.mark.parametrize("language", ["da", "en"])
 @pytest.mark.parametrize("kind", range(len(KINDS)))
 def test_the_kept_header_is_the_template(language, kind):
-    kept._made.clear()
+    forget_all()
     other = "en" if language == "da" else "da"
     links = {other: f"/{other}/page/?q=a&b=<c>"}
     with translation.override(language):
@@ -64,7 +64,7 @@ def test_the_kept_header_is_the_template(language, kind):
 
 
 def test_each_visitor_gets_their_own_values_escaped():
-    kept._made.clear()
+    forget_all()
     with translation.override("da"):
         first = _tag({**KINDS[2], "language_links": {"en": "/en/a/"}})
         second = _tag(
@@ -76,7 +76,7 @@ def test_each_visitor_gets_their_own_values_escaped():
 
 
 def test_a_visitors_header_does_not_make_a_csrf_token():
-    kept._made.clear()
+    forget_all()
     asked: list[int] = []
 
     def make_token() -> str:

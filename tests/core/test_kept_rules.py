@@ -3,8 +3,8 @@ boolean, number or None, and a template that filters, compares or passes on a ho
 
 import pytest
 
-from ligesind.core.fast import kept
 from ligesind.core.fast.kept import KeptTemplateError, render_kept
+from ligesind.core.remembered import forget_all
 
 
 @pytest.fixture
@@ -12,8 +12,7 @@ def template_dir(tmp_path, settings):
     settings.TEMPLATES = [
         {**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0].get("DIRS", [])]}
     ]
-    kept._made.clear()
-    kept._checked.clear()
+    forget_all()
     return tmp_path
 
 

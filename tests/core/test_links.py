@@ -6,6 +6,7 @@ from django.utils import translation
 
 from ligesind.core import links
 from ligesind.core.links import link
+from ligesind.core.remembered import forget_all
 
 CASES: list[tuple[str, tuple[int | str, ...]]] = [
     ("community:index", ()),
@@ -20,14 +21,14 @@ CASES: list[tuple[str, tuple[int | str, ...]]] = [
 
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_the_same_as_reverse(language):
-    links._made.clear()
+    forget_all()
     with translation.override(language):
         for name, args in CASES * 2:  # made, then kept
             assert link(name, *args) == reverse(name, args=args)
 
 
 def test_values_reverse_refuses_are_still_refused():
-    links._made.clear()
+    forget_all()
     refused: list[tuple[str, tuple[int | str, ...]]] = [
         ("community:category", ("a b",)),  # not a slug
         ("community:reply", ("abc",)),  # not a number
@@ -40,7 +41,7 @@ def test_values_reverse_refuses_are_still_refused():
 
 
 def test_reversed_once_per_language(monkeypatch):
-    links._made.clear()
+    forget_all()
     calls: list[object] = []
 
     def counted(name: str, args: tuple[int | str, ...]) -> str:

@@ -5,7 +5,7 @@ from django.template import Context, Template
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from ligesind.core.fast import kept
+from ligesind.core.remembered import forget_all
 
 
 def _panel(**context: object) -> str:
@@ -13,7 +13,7 @@ def _panel(**context: object) -> str:
 
 
 def test_the_kept_panel_is_the_template_and_follows_open_or_closed():
-    kept._made.clear()
+    forget_all()
     with translation.override("da"):
         for opened in (True, False, None):
             values = {"hidden": True, "livslinien_hours": "11–05", "livslinien_open": opened}
@@ -25,7 +25,7 @@ def test_the_kept_panel_is_the_template_and_follows_open_or_closed():
 
 
 def test_each_language_gets_its_own_panel():
-    kept._made.clear()
+    forget_all()
     values = {"hidden": True, "livslinien_hours": "11–05", "livslinien_open": True}
     with translation.override("da"):
         danish = _panel(**values)
@@ -35,7 +35,7 @@ def test_each_language_gets_its_own_panel():
 
 
 def test_the_panel_never_sees_the_page():
-    kept._made.clear()
+    forget_all()
     page = Template("{% load safety %}{% help_panel hidden=True %}").render(
         Context({"alias": "Hemmelig Hest", "livslinien_open": True, "hidden": False})
     )
@@ -44,7 +44,7 @@ def test_the_panel_never_sees_the_page():
 
 
 def test_other_hours_make_another_panel():
-    kept._made.clear()
+    forget_all()
     with translation.override("en"):
         first = _panel(hidden=False, livslinien_hours="11–05", livslinien_open=True)
         second = _panel(hidden=False, livslinien_hours="12–02", livslinien_open=True)

@@ -16,6 +16,7 @@ from ligesind.accounts.models import User
 from ligesind.accounts.permissions import blocked_ids_of
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.privacy import display_alias
+from ligesind.core.remembered import register_forget
 from ligesind.core.retention import undo_deadline
 from ligesind.core.services import notify
 from ligesind.core.text_hooks import text_accepted
@@ -53,8 +54,11 @@ def index_version() -> int:
 
 
 def forget_index_version() -> None:
-    """For tests, whose cache is emptied between them."""
+    """Read the forum index's version from the cache again (after the cache was emptied)."""
     _known_version.update(version=0, read_at=-1e9)
+
+
+register_forget(forget_index_version)
 
 
 def _bump_index_version() -> None:

@@ -7,7 +7,6 @@ held before. Every value from a member goes through ``escape``; post bodies are 
 sanitised HTML (``render_markdown``).
 """
 
-from functools import lru_cache
 from html import escape
 from typing import Any
 from urllib.parse import quote
@@ -23,6 +22,7 @@ from ligesind.core.look import avatar_html
 from ligesind.core.markdown import render_markdown
 from ligesind.core.per_language import per_language
 from ligesind.core.privacy import shown_alias
+from ligesind.core.remembered import remembered
 
 from .. import permissions
 from ..models import Post, ReactionKind
@@ -34,7 +34,7 @@ RECOGNISE, THANKS = ReactionKind.RECOGNISE.value, ReactionKind.THANKS.value
 # Post bodies as HTML, kept for the 256 most recently shown ones: a busy thread's posts are shown
 # again and again, and Markdown with sanitising costs more than the rest of a post's row.
 # The text itself is the key, so an edited post is never shown as it was.
-cooked = lru_cache(maxsize=256)(render_markdown)
+cooked = remembered(256)(render_markdown)
 
 
 @per_language
@@ -53,7 +53,7 @@ class Dates:
         return _time_tag(value, year, self.zone, self.language)
 
 
-@lru_cache(maxsize=2048)
+@remembered(2048)
 def _time_tag(value: Any, year: bool, zone: Any, language: str | None) -> str:
     """Kept for the dates shown most recently (the same posts are shown again and again);
     ``language`` is the active one, so the month names are right for the key."""
@@ -82,7 +82,7 @@ class Links:
         return self.patterns[name].replace("987654321", str(pk))
 
 
-@lru_cache(maxsize=1024)
+@remembered(1024)
 def _post_count(language: str | None, count: int) -> str:
     """ "12 posts" in the active language, which is ``language`` (the key of what is kept)."""
     return ngettext("%(counter)s post", "%(counter)s posts", count) % {"counter": count}

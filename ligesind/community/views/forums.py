@@ -1,7 +1,6 @@
 """Forum pages: the category list, a category's threads, a thread, writing and moderating."""
 
 import time
-from functools import lru_cache
 
 from django.conf import settings
 from django.contrib import messages
@@ -23,6 +22,7 @@ from ligesind.core.fast.prepared import PreparedQuery
 from ligesind.core.links import link
 from ligesind.core.pager import pager_html
 from ligesind.core.per_language import language_key, per_language
+from ligesind.core.remembered import remembered
 from ligesind.organisations.models import Organisation
 
 from .. import permissions, services
@@ -39,7 +39,7 @@ def _period() -> int:
     return int(time.time() // 600)
 
 
-@lru_cache(maxsize=16)
+@remembered(16)
 def categories_html(language: object, can_use: bool, version: int, period: int) -> str:
     """The category list with its figures, rendered once per worker for each version of the
     figures (``services.index_version``), language and kind of reader, and ``_period``."""
@@ -75,7 +75,7 @@ POST_FIELDS = (
 category_by_slug = PreparedQuery(lambda slug: Category.objects.filter(slug=slug), kinds=(str,))
 
 
-@lru_cache(maxsize=4)
+@remembered(4)
 def known_categories(version: int, period: int) -> dict[str, Category]:
     """All categories by slug, kept like the index's list (``categories_html``): a handful of
     rows that change in the admin, if ever."""

@@ -27,11 +27,12 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
 from ligesind.core.per_language import language_key
+from ligesind.core.remembered import Memory
 
 HOLE = "\x1f"  # a control character no rendered text has
 
-_made: dict[tuple[object, ...], tuple[str, ...]] = {}
-_checked: set[tuple[str, frozenset[str]]] = set()
+_made: Memory[tuple[object, ...], tuple[str, ...]] = Memory(4096)
+_checked: Memory[tuple[str, frozenset[str]], bool] = Memory(1024)
 FACT_TYPES = (bool, int, float, type(None))
 
 
@@ -75,7 +76,7 @@ def _check(template: str, facts: dict[str, Any], holes: frozenset[str]) -> None:
         if problem:
             line = node.token.lineno if node.token else "?"
             raise KeptTemplateError(f"{template}: {problem} (line {line})")
-    _checked.add((template, holes))
+    _checked[(template, holes)] = True
 
 
 def _nodes(nodelist: NodeList) -> list[Node]:

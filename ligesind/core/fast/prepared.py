@@ -13,6 +13,7 @@ key builds the queryset again. The queryset may depend on nothing else: a value 
 any other way (a viewer's id read inside a permission rule, say) would be reused for everybody.
 """
 
+import inspect
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -23,7 +24,11 @@ from django.db.models.base import ModelState
 from django.db.models.query import ValuesIterable, get_related_populators
 from django.db.models.signals import post_init, pre_init
 
+from ligesind.core.remembered import Memory
+
 R = TypeVar("R")
+
+every: list["PreparedQuery[Any]"] = []  # every prepared query of the site (a test lists them)
 
 KEPT = 256  # prepared queries per PreparedQuery; past that they are all made again
 
@@ -53,7 +58,15 @@ class PreparedQuery(Generic[R]):
         self._build = build
         self._kinds = kinds or (int,) * arity
         self._arity = len(self._kinds)
-        self._prepared: dict[tuple[str, Hashable], _Prepared] = {}
+        # keys made of visitors' input stay bounded; forgotten with the process's other memories
+        self._prepared: Memory[tuple[str, Hashable], _Prepared] = Memory(KEPT)
+        self.name = f"{build.__module__}.{build.__qualname__}"
+        every.append(self)
+
+    @property
+    def key_names(self) -> tuple[str, ...]:
+        """The keyword arguments that make a new query (the key); nothing else may."""
+        return tuple(inspect.signature(self._build).parameters)[self._arity :]
 
     def clear(self) -> None:
         self._prepared.clear()
@@ -87,8 +100,6 @@ class PreparedQuery(Generic[R]):
                 columns = compiler.select[selected[0] : selected[-1] + 1]
                 init_list = tuple(column[0].target.attname for column in columns)
             prepared = _Prepared(compiler, sql, tuple(params), marks, converters, names, init_list)
-            if len(self._prepared) >= KEPT:  # keys made of visitors' input stay bounded
-                self._prepared.clear()
             self._prepared[cache_key] = prepared
         return prepared
 

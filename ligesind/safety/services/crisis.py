@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from ligesind.accounts.models import Role, User
 from ligesind.core.errors import DomainError, NotAllowed
+from ligesind.core.remembered import Memory
 from ligesind.core.services import notify
 from ligesind.messaging.models import Conversation, ConversationKind
 from ligesind.messaging.realtime import publish
@@ -30,7 +31,7 @@ EXAMPLES = 5
 # Every message is checked, so each process keeps the compiled lexicon in memory; a change
 # reaches the process that made it at once and the others within this many seconds.
 LOCAL_SECONDS = 30.0
-_local: dict[str, tuple[float, Lexicon]] = {}
+_local: Memory[str, tuple[float, Lexicon]] = Memory(1)
 
 
 def current_lexicon() -> Lexicon:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from django.test.signals import setting_changed
+from django.core.signals import setting_changed
 from django.utils.autoreload import file_changed
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.inbox, name="inbox"),
     path("<int:pk>/", views.conversation, name="conversation"),
     path("<int:pk>/after/<int:after_id>/", views.messages_after, name="after"),
+    path("<int:pk>/read/", views.read, name="read"),
     path("<int:pk>/mute/", views.mute, name="mute"),
     path("<int:pk>/block/", views.block_in_conversation, name="block"),
     path("message/<int:pk>/edit/", views.edit_message, name="edit"),

@@ -88,7 +88,7 @@ def conversation(request: HttpRequest, pk: int) -> HttpResponse:
     muted = muted_words(user)
     may_send = permissions.can_send(user, convo)
     last_id = messages_shown[-1].pk if messages_shown else 0
-    services.mark_read(actor=user, conversation=convo, up_to_id=last_id or None)
+    participant = convo.participants.get(user=user)
     context = {
         "conversation": convo,
         "names": services.other_aliases(user, convo),
@@ -97,7 +97,9 @@ def conversation(request: HttpRequest, pk: int) -> HttpResponse:
         "can_send": may_send,
         "last_id": last_id,
         "me": user,
-        "muted": convo.participants.get(user=user).muted,
+        "muted": participant.muted,
+        # marked read by the page (POST to messaging:read) once it is shown, never by a GET
+        "unread_here": participant.last_read_id < last_id,
         "editable": {
             m.pk for m in messages_shown if permissions.can_edit_message(user, m, may_send)
         },
@@ -115,6 +117,21 @@ def conversation(request: HttpRequest, pk: int) -> HttpResponse:
         ),
     }
     return render(request, "messaging/conversation.html", context)
+
+
+@login_required
+@require_POST
+def read(request: HttpRequest, pk: int) -> HttpResponse:
+    """The reader has seen the conversation up to ``up_to`` (the page posts it once shown)."""
+    user, convo = _conversation(request, pk)
+    try:
+        up_to = int(request.POST.get("up_to") or 0)
+    except ValueError:
+        up_to = 0
+    services.mark_read(actor=user, conversation=convo, up_to_id=max(up_to, 0) or None)
+    if _wants_json(request):
+        return JsonResponse({"unread": services.total_unread(user)})
+    return redirect("messaging:conversation", convo.pk)
 
 
 @login_required

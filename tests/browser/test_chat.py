@@ -81,6 +81,11 @@ def test_request_accept_and_live_chat(new_page, people, axe):
     expect(b.locator("[data-unread-badge] .badge")).to_have_text("1")
     b.goto("/messages/")
     axe(b)
+    # Opening the conversation marks it read once the page is shown (a POST, not the GET).
+    b.goto(f"/messages/{conversation.pk}/")
+    expect(b.locator("[data-unread-badge] .badge")).to_have_count(0)
+    expect(b.locator("[data-read-form]")).to_have_count(0)
+    assert services.total_unread(bob) == 0
 
 
 def test_decline_is_kind(new_page, people):

@@ -93,8 +93,27 @@ def test_opening_marks_read_and_nav_shows_unread(client, chat, message, bob):
         'data-unread-badge> <span class="badge">1'
         in client.get(reverse("messaging:inbox")).content.decode()
     )
-    client.get(reverse("messaging:conversation", args=[chat.pk]))
-    assert services.total_unread(bob) == 0
+    page = client.get(reverse("messaging:conversation", args=[chat.pk])).content.decode()
+    assert services.total_unread(bob) == 1  # a GET never writes (a preview, a prefetch)
+    assert "Markér som læst" in page and "data-read-form" in page
+    answer = client.post(
+        reverse("messaging:read", args=[chat.pk]),
+        {"up_to": message.pk},
+        HTTP_ACCEPT="application/json",
+    )
+    assert answer.json() == {"unread": 0} and services.total_unread(bob) == 0
+    page = client.get(reverse("messaging:conversation", args=[chat.pk])).content.decode()
+    assert "data-read-form" not in page
+    # without the script: the button posts and comes back to the conversation
+    services.send_message(actor=message.sender, conversation=chat, body="En til", client_key="k2")
+    response = client.post(reverse("messaging:read", args=[chat.pk]), {"up_to": "x"})
+    assert response.status_code == 302 and services.total_unread(bob) == 0
+
+
+def test_marking_read_is_only_for_the_conversations_people(client, chat, message):
+    client.force_login(UserFactory.create())
+    assert client.post(reverse("messaging:read", args=[chat.pk]), {"up_to": 1}).status_code == 404
+    assert client.get(reverse("messaging:read", args=[chat.pk])).status_code in (404, 405)
 
 
 def test_request_flow_through_pages(client, alice, bob):

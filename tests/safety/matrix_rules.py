@@ -199,6 +199,7 @@ RULES: dict[str, Rule] = {
     "messaging:inbox": Rule(SIGNED_IN),
     "messaging:conversation": Rule(OWNER, pk("conversation")),
     "messaging:after": Rule(OWNER, lambda ids: {"pk": ids["conversation"], "after_id": 0}),
+    "messaging:read": Rule(OWNER, pk("conversation"), method="post"),
     "messaging:mute": Rule(OWNER, pk("conversation"), method="post"),
     "messaging:block": Rule(
         OWNER, pk("conversation"), method="post", data=lambda ids: {"user": ids["bob"]}

@@ -290,6 +290,34 @@
     updateCount("[data-unread-badge]", total);
   }
 
+  // Opening a conversation does not mark it read (a GET never writes): the page says so once
+  // it is actually shown, and a page without this script has the form's button.
+  const readForm = document.querySelector("[data-read-form]");
+  let readSent = false;
+
+  async function markShownRead() {
+    if (!readForm || readSent || document.visibilityState !== "visible") return;
+    readSent = true;
+    try {
+      const response = await fetch(readForm.action, {
+        method: "POST",
+        body: new FormData(readForm),
+        headers: { Accept: "application/json", "X-CSRFToken": csrf() },
+      });
+      if (!response.ok) { readSent = false; return; }
+      readForm.remove();
+      updateBadge((await response.json()).unread);
+    } catch (error) {
+      readSent = false;
+    }
+  }
+
+  if (readForm) {
+    readForm.hidden = true;
+    document.addEventListener("visibilitychange", markShownRead);
+    markShownRead();
+  }
+
   function newKey() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID().replace(/-/g, "");
     return String(Date.now()) + Math.random().toString(16).slice(2);

@@ -3,6 +3,8 @@ applies, the local coordinator books the conversation and approves, and the new 
 asked, kindly, to turn on two-factor login; once it is on, the coordinator proposes their first
 match as a peer guide and both say yes."""
 
+import re
+
 import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from allauth.mfa.totp.internal.auth import yield_hotp_counters_from_time as counters
@@ -76,6 +78,7 @@ def test_apply_screen_and_approve(new_page, axe):
     secret = a.locator("#authenticator_secret").input_value()
     a.locator("input[name=code]").fill(format_hotp_value(hotp_value(secret, next(counters()))))
     a.get_by_role("button", name="Aktiver").click()
+    expect(a).not_to_have_url(re.compile(r"/totp/activate/"))  # answered before we look
     assert RoleAssignment.objects.filter(user=alice, role=Role.PEER_GUIDE).exists()
 
     # Their first match as a guide: the coordinator proposes it, both say yes.

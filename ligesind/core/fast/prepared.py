@@ -5,7 +5,8 @@ loads the signed-in user with everything pages ask about them took longer to bui
 answer (bench/forum.py). ``PreparedQuery`` builds the queryset once with marker values, keeps
 the SQL, and on each run puts the real values where the markers were. Rows become what the
 queryset would have returned: model instances the way Django's own iterator makes them
-(converters, ``select_related`` objects, annotations), or dicts for a ``values()`` queryset.
+(``Model.from_db``, converters, ``select_related`` objects, annotations), or dicts for a
+``values()`` queryset.
 
 ``build(*values, **key)``: the values (integers, or text where ``kinds`` says so: primary
 keys, numbers, a slug) change from run to run; the keyword arguments are the key, and each new
@@ -19,10 +20,8 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import Model, QuerySet
-from django.db.models.base import ModelState
+from django.db.models import QuerySet
 from django.db.models.query import ValuesIterable, get_related_populators
-from django.db.models.signals import post_init, pre_init
 
 from ligesind.core.remembered import Memory
 
@@ -128,39 +127,13 @@ class PreparedQuery(Generic[R]):
         compiler, info = prepared.compiler, prepared.compiler.klass_info
         start, width = info["select_fields"][0], len(prepared.init_list)
         populators = get_related_populators(info, compiler.select, using)  # type: ignore[call-arg]
-        make = _maker(info["model"], prepared.init_list, using)
+        model, init_list = info["model"], prepared.init_list
         made: list[Any] = []
         for row in found:
-            obj = make(row[start : start + width])
+            obj = model.from_db(using, init_list, row[start : start + width])
             for populator in populators:
                 populator.populate(row, obj)
             for name, position in compiler.annotation_col_map.items():
                 setattr(obj, name, row[position])
             made.append(obj)
         return made
-
-
-def _maker(model: type[Model], init_list: tuple[str, ...], using: str) -> Callable[[Any], Model]:
-    """``model.from_db(using, init_list, values)``. For a model that changes nothing of how
-    instances are made (no ``__init__`` or ``from_db`` of its own, no ``pre_init`` or
-    ``post_init`` receivers), the instance's fields are set the way ``Model.__init__`` leaves
-    them, without its generic work per field (most of a 20-post page's loading time)."""
-    plain = (
-        model.__init__ is Model.__init__
-        and model.from_db.__func__ is Model.from_db.__func__  # type: ignore[attr-defined]
-        and not pre_init.has_listeners(model)
-        and not post_init.has_listeners(model)
-    )
-    if not plain:
-        return lambda values: model.from_db(using, init_list, values)
-
-    def make(values: Any) -> Model:
-        obj = model.__new__(model)
-        state = ModelState()
-        state.adding, state.db = False, using
-        fields = obj.__dict__
-        fields["_state"] = state
-        fields.update(zip(init_list, values, strict=True))
-        return obj
-
-    return make

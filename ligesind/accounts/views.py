@@ -31,9 +31,20 @@ from .forms import (
     GrantRoleForm,
     ProfileForm,
 )
-from .models import AccessToken, Block, Language, Profile, RoleAssignment, User, role_labels
+from .models import (
+    AccessToken,
+    Block,
+    Language,
+    Profile,
+    Role,
+    RoleAssignment,
+    User,
+    role_labels,
+)
 
 STAFF_PURPOSE = _l("Coordinator or administrator duty: member profile")
+
+ROLES_PER_PAGE = 50
 
 
 def _signed_in(request: HttpRequest) -> User:
@@ -340,10 +351,24 @@ def roles(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The role is granted."))
             return redirect("accounts:roles")
-    assignments = RoleAssignment.objects.select_related("user__profile").prefetch_related(
-        "municipalities", "organisations"
+    # Thousands of volunteers hold a role at national size: one role at a time, a page at a time.
+    shown = request.GET.get("role", "")
+    assignments = (
+        RoleAssignment.objects.select_related("user__profile")
+        .prefetch_related("municipalities", "organisations")  # for the page's rows only
+        .order_by("role", "user__profile__alias", "pk")
     )
-    return render(request, "accounts/roles.html", {"form": form, "assignments": assignments})
+    if shown in Role.values:
+        assignments = assignments.filter(role=shown)
+    page = Paginator(assignments, ROLES_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "page": page,
+        "roles": Role.choices,
+        "shown": shown,
+        "query": urlencode({"role": shown}) if shown else "",
+    }
+    return render(request, "accounts/roles.html", context)
 
 
 @login_required

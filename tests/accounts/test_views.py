@@ -227,6 +227,32 @@ def test_admin_grants_and_revokes_role(client, admin_user):
     assert not RoleAssignment.objects.filter(user=guide).exists()
 
 
+def test_roles_come_a_page_and_a_role_at_a_time(
+    client, admin_user, django_assert_max_num_queries, monkeypatch
+):
+    """Thousands of volunteers hold a role at national size: the list is paged and filtered,
+    and a page costs the same number of queries however many roles there are."""
+    from ligesind.accounts import views
+
+    monkeypatch.setattr(views, "ROLES_PER_PAGE", 3)
+    guides = [
+        make_staff(Role.PEER_GUIDE, "Odense", admin=admin_user, alias=f"Guide{n}") for n in range(4)
+    ]
+    make_staff(Role.MODERATOR, admin=admin_user, alias="Vagten")
+    client.force_login(admin_user)
+    with django_assert_max_num_queries(16):
+        first = client.get(reverse("accounts:roles")).content.decode()
+    assert "5 roller" in first and "Side 1 af 2" in first
+    assert "Vagten" in first and "Guide0" in first and "Guide3" not in first  # by role, alias
+    second = client.get(reverse("accounts:roles"), {"page": 2}).content.decode()
+    assert "Guide3" in second and "Vagten" not in second
+    only = client.get(reverse("accounts:roles"), {"role": "moderator"}).content.decode()
+    assert "Vagten" in only and "Guide0" not in only and "1 rolle" in only
+    unknown = client.get(reverse("accounts:roles"), {"role": "x", "page": "y"})
+    assert unknown.status_code == 200 and "5 roller" in unknown.content.decode()
+    assert len(guides) == 4
+
+
 def test_staff_without_two_factor_must_set_it_up(client):
     from ligesind.accounts.models import User
 

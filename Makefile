@@ -38,6 +38,7 @@ bench: install
 	scripts/ensure-services && $(PY) bench/reports.py
 	scripts/ensure-services && $(PY) bench/directory.py
 	scripts/ensure-services && scripts/ensure-wrk && $(PY) bench/forum.py
+	scripts/ensure-services && scripts/ensure-wrk && $(PY) bench/site.py
 	$(PY) bench/summary.py
 
 messages: install

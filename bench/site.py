@@ -16,7 +16,6 @@ size gives the ceiling measured in the same run. Writes bench/results/site.json.
 import base64
 import json
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -27,7 +26,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.forum import WRK_LATENCY, gunicorn, ligesind_env, recreate, stop  # noqa: E402
+from bench.forum import gunicorn, ligesind_env, recreate, stop, wrk  # noqa: E402
 from bench.run import machine  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
@@ -35,7 +34,9 @@ DATABASE = os.environ.get(
     "BENCH_SITE_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/ligesind_site_bench"
 )
 SECONDS = int(os.environ.get("BENCH_SITE_SECONDS", "3"))
-CONNECTIONS = 16
+CONNECTIONS = 16  # as bench/forum.py's wrk
+# the probe saw each page answer 200; a check that stops the run would lose half an hour
+RUN: dict[str, Any] = {"seconds": SECONDS, "warm_seconds": 1, "check": False}
 GOAL = {"p99_ms": 100, "queries": 15, "median_ceiling_share": 0.25}
 
 
@@ -66,24 +67,6 @@ def prepare() -> dict[str, Any]:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def wrk(url: str, cookie: str | None) -> dict[str, Any]:
-    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency"]
-    if cookie:
-        command += ["-H", f"Cookie: {cookie}"]
-    subprocess.run([*command[:1], "-t1", "-c2", "-d1s", *command[5:], url], capture_output=True)
-    out = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
-    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
-    latency = {p: float(v) * scale[u] for p, v, u in WRK_LATENCY.findall(out)}
-    rate = re.search(r"Requests/sec:\s+([\d.]+)", out)
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return {
-        "requests_per_second": round(float(rate.group(1)), 1) if rate else 0.0,
-        "p50_ms": round(latency.get("50", 0.0), 1),
-        "p99_ms": round(latency.get("99", 0.0), 1),
-        "non_2xx": int(errors.group(1)) if errors else 0,
-    }
-
-
 def drain(port: int) -> None:
     """Wait until the workers have answered what wrk left queued (a slow page's backlog would
     otherwise be measured as the next page's time): /healthz answers quickly again."""
@@ -107,7 +90,11 @@ def measure(probe: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[str, Any]
             row = dict(page)
             if page["status"] == 200:
                 row.update(
-                    wrk(f"http://127.0.0.1:{port}{page['url']}", probe["cookies"].get(page["role"]))
+                    wrk(
+                        f"http://127.0.0.1:{port}{page['url']}",
+                        probe["cookies"].get(page["role"], ""),
+                        **RUN,
+                    )
                 )
                 drain(port)
             rows.append(row)
@@ -117,7 +104,7 @@ def measure(probe: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[str, Any]
     bare_env = {**os.environ, "BARE_PAGE_BYTES": str(sizes[len(sizes) // 2])}
     server, port = gunicorn(venv, "bench.bare_site:application", bare_env, ROOT)
     try:
-        ceiling = wrk(f"http://127.0.0.1:{port}/", None)
+        ceiling = wrk(f"http://127.0.0.1:{port}/", **RUN)
     finally:
         stop(server)
     return rows, ceiling

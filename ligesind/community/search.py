@@ -10,7 +10,7 @@ and ranks.
 """
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 import snowballstemmer
@@ -20,6 +20,7 @@ from django.db.models import FloatField, QuerySet
 from django.db.models.expressions import RawSQL
 
 from ligesind.core.markdown import plain_text
+from ligesind.core.remembered import remembered
 
 from .models import Group, Post, Thread
 
@@ -38,14 +39,14 @@ def _stemmer() -> Any:
     return snowballstemmer.stemmer("danish")
 
 
-@lru_cache(maxsize=20_000)
+@remembered(20_000)
 def _stem(word: str) -> str:
-    """One lower-case word's stem, remembered: excerpts stem every word they pass."""
+    """One lower-case word's stem, remembered: texts repeat their words."""
     return str(_stemmer().stemWord(word))
 
 
 def stems(text: str) -> list[str]:
-    return list(_stemmer().stemWords(WORD.findall((text or "").lower())))
+    return [_stem(word) for word in WORD.findall((text or "").lower())]
 
 
 def on_postgres() -> bool:

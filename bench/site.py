@@ -11,6 +11,10 @@ are counted before and after the seeding (a count that grows with the data fails
 Then gunicorn (2 sync workers, production settings, Redis cache) answers ``wrk --latency`` at
 16 connections for BENCH_SITE_SECONDS (3) per page, and a bare Django page of the median page's
 size gives the ceiling measured in the same run. Writes bench/results/site.json.
+
+BENCH_SITE_REUSE=1 measures again on the database the last run built (its probe is kept in
+bench/results/site_probe.json, which is not committed), for instance after a page got faster;
+bench/site_profile.py profiles one page there.
 """
 
 import base64
@@ -36,6 +40,7 @@ DATABASE = os.environ.get(
 SECONDS = int(os.environ.get("BENCH_SITE_SECONDS", "3"))
 CONNECTIONS = 16  # as bench/forum.py's wrk
 # the probe saw each page answer 200; a check that stops the run would lose half an hour
+PROBE = ROOT / "bench" / "results" / "site_probe.json"
 RUN: dict[str, Any] = {"seconds": SECONDS, "warm_seconds": 1, "check": False}
 GOAL = {"p99_ms": 100, "queries": 15, "median_ceiling_share": 0.25}
 
@@ -49,6 +54,8 @@ def env() -> dict[str, str]:
 
 
 def prepare() -> dict[str, Any]:
+    if os.environ.get("BENCH_SITE_REUSE") == "1" and PROBE.exists():
+        return json.loads(PROBE.read_text())
     recreate(DATABASE)
     python = str(ROOT / ".venv" / "bin" / "python")
     for command in (
@@ -64,7 +71,9 @@ def prepare() -> dict[str, Any]:
         stdout=subprocess.PIPE,  # errors go to the terminal
         text=True,
     ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    probe = json.loads(out.strip().splitlines()[-1])
+    PROBE.write_text(json.dumps(probe))
+    return probe
 
 
 def drain(port: int) -> None:

@@ -126,3 +126,23 @@ def test_the_coordinators_page_says_why_someone_waiting_has_no_proposal(
     page = client.get(reverse("matching:coordinate")).content.decode()
     assert "De to kan ikke matches lige nu: de to deler ingen levede erfaringer." in page
     assert not Match.objects.exists()
+
+
+def test_coordinators_page_queries_do_not_grow_with_who_waits(client, coordinator, guide, walks):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ligesind.matching.models import Hope
+    from tests.matching.conftest import person
+
+    client.force_login(coordinator)
+    counts = []
+    for batch in range(2):
+        for n in range(3):
+            person(f"Venter{batch}{n}", seeking=True, hope=Hope.GUIDE, topics=[walks])
+        client.get(reverse("matching:coordinate"))
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(reverse("matching:coordinate")).content.decode()
+        counts.append(len(captured.captured_queries))
+    assert "Venter12" in page
+    assert counts[0] == counts[1]

@@ -26,7 +26,7 @@ from ..assignment import greedy_assignment, optimal_assignment
 from ..models import OPEN_STATUSES, Hope, Match, MatchKind, MatchProfile, MatchStatus
 from ..scoring import Fit, assess, configured_weights, score
 from .matches import _event, match_organisation, match_url
-from .suggest import Names, excluded_ids, explain, pair_fit, person, sentence
+from .suggest import Names, excluded_ids, excluded_ids_of, explain, pair_fit, person, sentence
 
 
 def coordinated_places(actor: User) -> list[int] | None:
@@ -127,14 +127,14 @@ class Proposal:
 
 
 def allowed_scores(
-    seekers: list[MatchProfile], guides: list[MatchProfile]
+    seekers: list[MatchProfile], guides: list[MatchProfile], excluded_of: dict[int, set[int]]
 ) -> dict[tuple[int, int], Fit]:
     """Every allowed seeker–guide pair with its fit (blocks and earlier answers respected)."""
     weights = configured_weights()
     guide_people = [person(g, is_guide=True) for g in guides]
     fits = {}
     for seeker in seekers:
-        excluded = excluded_ids(seeker.user)
+        excluded = excluded_of[seeker.user_id]
         me = person(seeker)
         for guide in guide_people:
             if guide.user_id in excluded:
@@ -156,19 +156,22 @@ class Assignment:
 def plan_assignment(actor: User, *, greedy: bool = False) -> Assignment:
     """Who waits, who has room, the proposals, and why the rest got none."""
     seekers, guides = waiting_seekers(actor), available_guides(actor)
-    fits = allowed_scores(seekers, guides)
+    excluded_of = excluded_ids_of({seeker.user_id for seeker in seekers})
+    fits = allowed_scores(seekers, guides, excluded_of)
     proposals = _propose(seekers, guides, fits, greedy)
     fitted = {seeker for seeker, _guide in fits}
     unfit = [s for s in seekers if s.user_id not in fitted]
-    return Assignment(seekers, guides, proposals, _why_not(unfit, guides))
+    return Assignment(seekers, guides, proposals, _why_not(unfit, guides, excluded_of))
 
 
-def _why_not(seekers: list[MatchProfile], guides: list[MatchProfile]) -> dict[int, str]:
+def _why_not(
+    seekers: list[MatchProfile], guides: list[MatchProfile], excluded_of: dict[int, set[int]]
+) -> dict[int, str]:
     weights = configured_weights()
     guide_people = [person(g, is_guide=True) for g in guides]
     reasons: dict[int, str] = {}
     for seeker in seekers:
-        excluded, me = excluded_ids(seeker.user), person(seeker)
+        excluded, me = excluded_of[seeker.user_id], person(seeker)
         found = Counter(
             "earlier" if guide.user_id in excluded else assess(me, guide, weights)
             for guide in guide_people

@@ -29,7 +29,7 @@ from ligesind.accounts.models import (
     User,
     Visibility,
 )
-from ligesind.accounts.permissions import blocked_user_ids
+from ligesind.accounts.permissions import blocked_ids_of
 from ligesind.volunteers.training import untrained
 
 from .. import permissions
@@ -75,13 +75,22 @@ def sentence(reasons: list[str]) -> str:
 
 def excluded_ids(user: User) -> set[int]:
     """Blocks both ways, and everyone with an open match or a 'no' between them."""
-    ids = set(blocked_user_ids(user)) | {user.pk}
-    earlier = Match.objects.filter(Q(seeker=user) | Q(partner=user)).filter(
+    return excluded_ids_of({user.pk})[user.pk]
+
+
+def excluded_ids_of(user_ids: set[int]) -> dict[int, set[int]]:
+    """``excluded_ids`` for many users at once (two queries), by user id."""
+    found = {pk: {pk} for pk in user_ids}
+    for pk, blocked in blocked_ids_of(user_ids).items():
+        found[pk] |= blocked
+    earlier = Match.objects.filter(Q(seeker_id__in=user_ids) | Q(partner_id__in=user_ids)).filter(
         Q(status__in=OPEN_STATUSES) | Q(status=MatchStatus.DECLINED)
     )
     for seeker_id, partner_id in earlier.values_list("seeker_id", "partner_id"):
-        ids.update((seeker_id, partner_id))
-    return ids
+        for pk in (seeker_id, partner_id):
+            if pk in found:
+                found[pk].update((seeker_id, partner_id))
+    return found
 
 
 def eligible(match_profile: MatchProfile, only: int | None = None) -> QuerySet[MatchProfile]:

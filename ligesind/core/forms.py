@@ -52,11 +52,12 @@ class NotificationSettingsForm(forms.Form):
 
     def __init__(self, *args: Any, user: AbstractBaseUser, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        modes = services.email_modes(user)
         for kind in kinds():
             self.fields[f"kind_{kind.key}"] = forms.ChoiceField(
                 label=str(kind.label),
                 choices=EmailMode.choices,
-                initial=services.email_mode(user, kind.key),
+                initial=modes[kind.key],
                 widget=forms.RadioSelect,
                 required=False,
             )

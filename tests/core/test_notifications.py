@@ -105,6 +105,12 @@ def test_settings_page_saves_choices(client, member):
     )
     assert services.email_mode(member, "test_kind") == "never"
     assert services.email_mode(member, "role_granted") == "digest"
+    modes = services.email_modes(member)  # what the page shows: one query for every kind
+    assert modes["test_kind"] == "never" and modes["role_granted"] == "digest"
+    assert modes["role_removed"] == "immediate"
+    page = client.get(reverse("notification_settings")).content.decode()
+    assert 'value="never" id="id_kind_test_kind_2" checked>' in page
+    assert 'value="digest" id="id_kind_role_granted_1" checked>' in page
 
 
 def test_settings_refuse_unknown_mode(client, member):

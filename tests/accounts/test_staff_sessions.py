@@ -42,6 +42,19 @@ def test_staff_are_signed_out_after_30_idle_minutes(client, clock, moderator):
     assert client.get(home).status_code == 302  # really signed out
 
 
+def test_a_staff_request_writes_the_session_once_a_minute_at_most(client, clock, moderator):
+    client.force_login(moderator)
+    home = reverse("accounts:home")
+    client.get(home)
+    saved = client.session[middleware.SESSION_SEEN]
+    clock.now += 30
+    client.get(home)
+    assert client.session[middleware.SESSION_SEEN] == saved  # not written again
+    clock.now += 31
+    client.get(home)
+    assert client.session[middleware.SESSION_SEEN] == clock.now
+
+
 def test_staff_are_signed_out_after_12_hours_even_when_active(client, clock, moderator):
     client.force_login(moderator)
     home = reverse("accounts:home")

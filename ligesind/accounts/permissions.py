@@ -13,6 +13,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 from django.utils.crypto import constant_time_compare
 
+from ligesind.core.memo import recall, remember
+
 from .consent import current_version
 from .contacts import contact_ids
 from .models import (
@@ -123,16 +125,37 @@ def is_member(user: AnyUser) -> bool:
     return has_current_consent(user)
 
 
+ROLE_SCOPES = "_ligesind_role_scopes"
+
+
+def _role_scopes(member: User) -> dict[str, tuple[frozenset[int], frozenset[int | None]]]:
+    """Every role's municipalities and organisations (None: a role scoped to no organisation),
+    in one query, remembered for the request."""
+    scopes = recall(member, ROLE_SCOPES)
+    if scopes is None:
+        found: dict[str, tuple[set[int], set[int | None]]] = {}
+        rows = RoleAssignment.objects.filter(user=member).values_list(
+            "role", "municipalities", "organisations"
+        )
+        for role, place, organisation in rows:
+            places, organisations = found.setdefault(role, (set(), set()))
+            if place is not None:
+                places.add(place)
+            organisations.add(organisation)
+        scopes = remember(
+            member,
+            ROLE_SCOPES,
+            {role: (frozenset(a), frozenset(b)) for role, (a, b) in found.items()},
+        )
+    return scopes
+
+
 def role_municipality_ids(user: AnyUser, role: Role) -> frozenset[int]:
     """The municipalities a scoped role (coordinator, peer guide) covers for this user."""
     member = _user(user)
     if member is None or not has_role(member, role):
         return frozenset()
-    return frozenset(
-        RoleAssignment.objects.filter(user=member, role=role).values_list(
-            "municipalities", flat=True
-        )
-    ) - {None}
+    return _role_scopes(member).get(role, (frozenset(), frozenset()))[0]
 
 
 def role_organisation_ids(user: AnyUser, role: Role) -> frozenset[int] | None:
@@ -140,12 +163,8 @@ def role_organisation_ids(user: AnyUser, role: Role) -> frozenset[int] | None:
     member = _user(user)
     if member is None or not has_role(member, role):
         return frozenset()
-    ids = frozenset(
-        RoleAssignment.objects.filter(user=member, role=role).values_list(
-            "organisations", flat=True
-        )
-    )
-    return None if ids == {None} else ids - {None}
+    ids = _role_scopes(member).get(role, (frozenset(), frozenset()))[1]
+    return None if ids == {None} else frozenset(pk for pk in ids if pk is not None)
 
 
 def acts_for_organisation(user: AnyUser, role: Role, organisation_id: int | None) -> bool:

@@ -286,7 +286,7 @@ def _role_given(user: User, role: Role, created: bool) -> None:
     remembered, and let other apps follow (volunteers' groups, news editors)."""
     if created:
         notify(user, "role_granted", params={"role": source_text(Role(role).label)})
-    forget(user, "_ligesind_roles", "_ligesind_forum_moderator")
+    forget(user, "_ligesind_roles", permissions.ROLE_SCOPES, "_ligesind_forum_moderator")
     role_changed.send(sender=RoleAssignment, user=user)
 
 

@@ -48,7 +48,9 @@ def profile(page: dict[str, str], cookie: str) -> None:
     for _ in range(5):
         client.get(page["url"])
     profiler.disable()
-    pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("cumulative").print_stats(r"ligesind|template/(loader_tags|defaulttags)", 30)
+    stats.sort_stats("tottime").print_stats(25)
 
 
 def main() -> None:

@@ -6,6 +6,8 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from . import services
@@ -29,6 +31,20 @@ class DateInput(forms.DateInput):
 
 class TimeInput(forms.TimeInput):
     input_type = "time"
+
+
+class OptionList:
+    """A select's ``<option>`` elements made once for a page that shows the same choice on
+    every row (``{% options list selected %}``), instead of a template loop per row."""
+
+    def __init__(self, choices: list[tuple[int | str, str]]) -> None:
+        self.html = format_html_join("", '<option value="{}">{}</option>', choices)
+
+    def selected(self, value: int | str | None) -> SafeString:
+        if value is None:
+            return self.html
+        start = format_html('<option value="{}">', value)
+        return SafeString(self.html.replace(start, start[:-1] + " selected>", 1))
 
 
 def rating_field(label: str | Any) -> forms.TypedChoiceField:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from ligesind.accounts.models import Profile, User
 from ligesind.core.audit import record_staff_access
 from ligesind.core.errors import DomainError
+from ligesind.core.forms import OptionList
 
 from . import permissions, services
 from .forms import AskForm, CheckInForm, EndForm, MatchProfileForm
@@ -216,6 +217,7 @@ def coordinate(request: HttpRequest) -> HttpResponse:
     context = {
         "seekers": [(seeker, plan.why_not.get(seeker.user_id)) for seeker in plan.seekers],
         "guides": plan.guides,
+        "guide_choices": OptionList([(g.user_id, g.user.profile.alias) for g in plan.guides]),
         "proposals": plan.proposals,
         "total": round(sum(p.fit.score for p in plan.proposals), 2),
         "greedy": greedy,

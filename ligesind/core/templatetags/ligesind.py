@@ -4,6 +4,7 @@ from typing import Any
 from django import template
 from django.utils.safestring import SafeString
 
+from ligesind.core.forms import OptionList
 from ligesind.core.header import site_header as _site_header
 from ligesind.core.helplines import with_phone_links
 from ligesind.core.links import link as _link
@@ -11,6 +12,7 @@ from ligesind.core.look import avatar_html, icon_html
 from ligesind.core.markdown import render_markdown
 from ligesind.core.pager import pager_html
 from ligesind.core.per_language import language_key
+from ligesind.core.privacy import display_alias as _display_alias
 from ligesind.core.privacy import label_for
 from ligesind.core.sections import render_sections
 
@@ -42,6 +44,18 @@ def phone_links(value: str) -> SafeString:
 @register.filter
 def humanize_key(value: str) -> str:
     return label_for(value)
+
+
+@register.filter
+def display_alias(user: Any) -> str:
+    """``{{ match.seeker|display_alias }}``: the member's alias, or "deleted member"."""
+    return _display_alias(user)
+
+
+@register.simple_tag
+def options(choices: OptionList, selected: int | str | None = None) -> SafeString:
+    """``{% options choices selected %}``: the ``<option>`` elements of an ``OptionList``."""
+    return choices.selected(selected)
 
 
 @register.simple_tag

@@ -97,6 +97,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "ligesind.urls"
+FORM_RENDERER = "ligesind.core.renderers.FormRenderer"
 WSGI_APPLICATION = "ligesind.wsgi.application"
 ASGI_APPLICATION = "ligesind.asgi.application"
 

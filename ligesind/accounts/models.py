@@ -286,6 +286,7 @@ class RoleAssignment(models.Model):
         verbose_name = _("role")
         verbose_name_plural = _("roles")
         constraints = [models.UniqueConstraint(fields=["user", "role"], name="one_role_each")]
+        indexes = [models.Index(fields=["role", "-granted_at", "-id"], name="roles_newest_first")]
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()}"

@@ -7,6 +7,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -351,22 +352,30 @@ def roles(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The role is granted."))
             return redirect("accounts:roles")
-    # Thousands of volunteers hold a role at national size: one role at a time, a page at a time.
+    # Thousands of volunteers hold a role at national size: one role at a time, a page at a
+    # time, the newest first (an index, where sorting by alias sorted every row), or found.
     shown = request.GET.get("role", "")
+    found = request.GET.get("q", "").strip()[:100]
     assignments = (
         RoleAssignment.objects.select_related("user__profile")
         .prefetch_related("municipalities", "organisations")  # for the page's rows only
-        .order_by("role", "user__profile__alias", "pk")
+        .order_by("role", "-granted_at", "-pk")
     )
     if shown in Role.values:
         assignments = assignments.filter(role=shown)
+    if found:
+        assignments = assignments.filter(
+            Q(user__profile__alias__icontains=found) | Q(user__email__iexact=found)
+        )
     page = Paginator(assignments, ROLES_PER_PAGE).get_page(request.GET.get("page"))
+    kept = {key: value for key, value in (("role", shown), ("q", found)) if value}
     context = {
         "form": form,
         "page": page,
         "roles": Role.choices,
         "shown": shown,
-        "query": urlencode({"role": shown}) if shown else "",
+        "found": found,
+        "query": urlencode(kept),
     }
     return render(request, "accounts/roles.html", context)
 

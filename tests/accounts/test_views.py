@@ -243,9 +243,15 @@ def test_roles_come_a_page_and_a_role_at_a_time(
     with django_assert_max_num_queries(16):
         first = client.get(reverse("accounts:roles")).content.decode()
     assert "5 roller" in first and "Side 1 af 2" in first
-    assert "Vagten" in first and "Guide0" in first and "Guide3" not in first  # by role, alias
+    assert "Vagten" in first and "Guide3" in first and "Guide1" not in first  # role, newest
     second = client.get(reverse("accounts:roles"), {"page": 2}).content.decode()
-    assert "Guide3" in second and "Vagten" not in second
+    assert "Guide1" in second and "Guide0" in second and "Vagten" not in second
+    found = client.get(reverse("accounts:roles"), {"q": "guide2"}).content.decode()
+    assert "1 rolle" in found and "Guide2" in found and 'value="guide2"' in found
+    by_mail = client.get(reverse("accounts:roles"), {"q": guides[0].email.upper()})
+    assert "1 rolle" in by_mail.content.decode()
+    none = client.get(reverse("accounts:roles"), {"q": "ingen-som-hedder-sådan"})
+    assert "Ingen med en rolle passer til det, du søgte efter." in none.content.decode()
     only = client.get(reverse("accounts:roles"), {"role": "moderator"}).content.decode()
     assert "Vagten" in only and "Guide0" not in only and "1 rolle" in only
     unknown = client.get(reverse("accounts:roles"), {"role": "x", "page": "y"})

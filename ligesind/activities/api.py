@@ -14,7 +14,7 @@ from ligesind.core.api_paging import Pages
 from ligesind.core.paging import MappedRows
 
 from . import permissions
-from .models import Activity, ActivityKind
+from .models import Activity, ActivityKind, not_over
 from .services.times import local_zone
 
 router = Router(tags=["activities"])
@@ -55,8 +55,8 @@ def activities(request: HttpRequest, filters: Query[CalendarFilter]) -> Any:
     rows = (
         Activity.objects.filter(
             permissions.visible_activities_q(request.auth),  # type: ignore[attr-defined]
+            not_over(since),
             cancelled_at__isnull=True,
-            ends_at__gt=since,
         )
         .select_related("municipality", "organisation")
         .prefetch_related("interests")

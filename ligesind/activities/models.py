@@ -2,6 +2,7 @@
 
 import secrets
 import uuid
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -35,6 +36,17 @@ class Recurrence(models.TextChoices):
     NONE = "none", _("Once")
     WEEKLY = "weekly", _("Every week")
     FORTNIGHTLY = "fortnightly", _("Every second week")
+
+
+# An activity lasts at most a day (services.activities checks it when one is planned), so one
+# that is not over started less than a day ago: the index on the start then finds the next
+# activities without reading years of past ones.
+LONGEST = timedelta(hours=24)
+
+
+def not_over(since: datetime) -> models.Q:
+    """Activities still going on or to come at ``since``."""
+    return models.Q(ends_at__gt=since, starts_at__gt=since - LONGEST)
 
 
 class Activity(models.Model):

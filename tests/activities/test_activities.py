@@ -216,3 +216,21 @@ def test_working_peer_activities_for_members_who_work_with_their_experience(
     assert permissions.can_view_activity(member, after_work)
     assert not permissions.can_view_activity(other, after_work)
     assert permissions.can_view_activity(guide, after_work)
+
+
+def test_the_list_shows_what_is_going_on_now_not_what_is_over(client, member, make_activity):
+    from django.urls import reverse
+
+    now = timezone.now()
+    going_on = make_activity(title="Døgnvandring")
+    over = make_activity(title="Morgenkaffe")
+    # Planned earlier: a day-long walk that started 23 hours ago, a coffee that ended.
+    Activity.objects.filter(pk=going_on.pk).update(
+        starts_at=now - timedelta(hours=23), ends_at=now + timedelta(hours=1)
+    )
+    Activity.objects.filter(pk=over.pk).update(
+        starts_at=now - timedelta(hours=3), ends_at=now - timedelta(hours=1)
+    )
+    client.force_login(member)
+    page = client.get(reverse("activities:list")).content.decode()
+    assert "Døgnvandring" in page and "Morgenkaffe" not in page

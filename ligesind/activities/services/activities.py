@@ -19,7 +19,7 @@ from ligesind.core.text_hooks import text_accepted
 from ligesind.organisations.models import Organisation, Place
 
 from .. import permissions
-from ..models import Activity, Audience, Recurrence, Signup, SignupStatus
+from ..models import LONGEST, Activity, Audience, Recurrence, Signup, SignupStatus
 from .times import repeat_times
 
 MAX_OCCURRENCES = 26
@@ -59,7 +59,7 @@ def _validate(data: ActivityData, actor: User, kept: Organisation | None = None)
         raise DomainError(_("Only a group's own events are for the group's members."))
     if data.ends_at <= data.starts_at:
         raise DomainError(_("The activity must end after it starts."))
-    if data.ends_at - data.starts_at > timedelta(hours=24):
+    if data.ends_at - data.starts_at > LONGEST:
         raise DomainError(_("An activity can last at most 24 hours."))
     if not data.online and (data.municipality is None or not data.place.strip()):
         raise DomainError(_("An activity in a place needs a municipality and an address."))

@@ -19,7 +19,7 @@ from ligesind.core.errors import DomainError
 
 from .. import permissions, services
 from ..forms import ActivityFilterForm, ActivityForm
-from ..models import Activity, Signup, SignupStatus
+from ..models import Activity, Signup, SignupStatus, not_over
 from ..services.calendar import filtered
 from ..services.times import local_zone
 
@@ -57,7 +57,7 @@ def activity_list(request: HttpRequest) -> HttpResponse:
         rows = filtered(rows, data)
         if data["after"]:
             since = max(since, datetime.combine(data["after"], time()).replace(tzinfo=local_zone()))
-    page = Paginator(rows.filter(ends_at__gt=since), 20).get_page(request.GET.get("page"))
+    page = Paginator(rows.filter(not_over(since)), 20).get_page(request.GET.get("page"))
     mine = set()
     if request.user.is_authenticated:
         mine = set(
@@ -105,7 +105,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "is_member": is_member(user),
         "is_over": activity.ends_at <= timezone.now(),
         "other_dates": Activity.objects.filter(
-            series=activity.series, ends_at__gt=timezone.now(), cancelled_at__isnull=True
+            not_over(timezone.now()), series=activity.series, cancelled_at__isnull=True
         ).exclude(pk=activity.pk)[:12],
     }
     return render(request, "activities/detail.html", context)

@@ -13,8 +13,9 @@ Then gunicorn (2 sync workers, production settings, Redis cache) answers ``wrk -
 size gives the ceiling measured in the same run. Writes bench/results/site.json.
 
 BENCH_SITE_REUSE=1 measures again on the database the last run built (its probe is kept in
-bench/results/site_probe.json, which is not committed), for instance after a page got faster;
-bench/site_profile.py profiles one page there.
+bench/results/site_probe.json, which is not committed), for instance after a page got faster:
+it migrates that database and counts each page's queries again (the count before seeding stays
+the first run's); bench/site_profile.py profiles one page there.
 """
 
 import base64
@@ -57,7 +58,16 @@ def prepare() -> dict[str, Any]:
     python = str(ROOT / ".venv" / "bin" / "python")
     if os.environ.get("BENCH_SITE_REUSE") == "1" and PROBE.exists():
         subprocess.run([python, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env(), check=True)
-        return json.loads(PROBE.read_text())
+        out = subprocess.run(
+            [python, str(ROOT / "bench" / "site_probe.py")],
+            cwd=ROOT,
+            env={**env(), "BENCH_SITE_RECOUNT": "1"},
+            input=PROBE.read_text(),
+            check=True,
+            stdout=subprocess.PIPE,
+            text=True,
+        ).stdout
+        return json.loads(out.strip().splitlines()[-1])
     recreate(DATABASE)
     for command in (
         ["manage.py", "migrate", "-v0"],

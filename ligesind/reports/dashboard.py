@@ -2,11 +2,13 @@
 organisations, and the last 12 months as charts. A fixed number of queries, whatever the
 size of the municipality: counts and sums are made by the database."""
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, Max, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -120,7 +122,64 @@ def _by_month(rows: Iterable[Any]) -> dict[date, Number]:
     }
 
 
-def charts_for(scope: Scope, today: date) -> list[Chart]:
+# The months' numbers change slowly and cost most of the page: they are kept for a few
+# minutes per scope (the page says as of when); what waits is always counted afresh.
+CHART_MINUTES = 10
+
+
+@dataclass(frozen=True)
+class Months:
+    made: datetime
+    charts: list[Chart]
+
+
+def charts_for(scope: Scope, today: date) -> Months:
+    key = (
+        "reports:months:"
+        + hashlib.sha256(
+            repr((today, _ids(scope.municipalities), _ids(scope.organisations))).encode()
+        ).hexdigest()
+    )
+    numbers = cache.get(key)
+    if numbers is None:
+        numbers = {"made": timezone.now(), **_month_numbers(scope, today)}
+        cache.set(key, numbers, CHART_MINUTES * 60)
+    months = last_months(today)
+    return Months(
+        made=numbers["made"],
+        charts=[
+            Chart("members", _("New members"), _("members"), months, numbers["members"]),
+            Chart(
+                "matches",
+                _("Active matches at the end of the month"),
+                _("matches"),
+                months,
+                numbers["matches"],
+            ),
+            Chart(
+                "attendance",
+                _("Attendance at activities and course sessions"),
+                _("times someone came"),
+                months,
+                numbers["attendance"],
+            ),
+            Chart("hours", _("Volunteer hours"), _("hours"), months, numbers["hours"]),
+            Chart(
+                "completion",
+                _("Participants who completed a course"),
+                _("participants"),
+                months,
+                numbers["completion"],
+            ),
+        ],
+    )
+
+
+def _ids(ids: frozenset[int] | None) -> tuple[int, ...] | None:
+    return None if ids is None else tuple(sorted(ids))
+
+
+def _month_numbers(scope: Scope, today: date) -> dict[str, list[Number]]:
     months = last_months(today)
     since = _month_start(months[0])
     month = TruncMonth("date_joined", tzinfo=timezone.get_default_timezone())
@@ -173,32 +232,16 @@ def charts_for(scope: Scope, today: date) -> list[Chart]:
     attendance = _by_month(attended)
     for when, n in _by_month(course_attended).items():
         attendance[when] = attendance.get(when, 0) + n
-    return [
-        Chart(
-            "members", _("New members"), _("members"), months, per_month(_by_month(joined), months)
-        ),
-        Chart(
-            "matches",
-            _("Active matches at the end of the month"),
-            _("matches"),
-            months,
-            [active[f"m{i}"] for i in range(len(months))],
-        ),
-        Chart(
-            "attendance",
-            _("Attendance at activities and course sessions"),
-            _("times someone came"),
-            months,
-            per_month(attendance, months),
-        ),
-        Chart(
-            "hours", _("Volunteer hours"), _("hours"), months, per_month(_by_month(hours), months)
-        ),
-        completion_chart(scope, months),
-    ]
+    return {
+        "members": per_month(_by_month(joined), months),
+        "matches": [active[f"m{i}"] for i in range(len(months))],
+        "attendance": per_month(attendance, months),
+        "hours": per_month(_by_month(hours), months),
+        "completion": completed_per_month(scope, months),
+    }
 
 
-def completion_chart(scope: Scope, months: list[date]) -> Chart:
+def completed_per_month(scope: Scope, months: list[date]) -> list[Number]:
     """Participants who completed a course (came to enough sessions), by the month its last
     session was held."""
     finished = {
@@ -221,10 +264,4 @@ def completion_chart(scope: Scope, months: list[date]) -> Chart:
         month, minimum = finished[row["session__run_id"]]
         if row["n"] >= minimum:
             completed[month] = completed.get(month, 0) + 1
-    return Chart(
-        "completion",
-        _("Participants who completed a course"),
-        _("participants"),
-        months,
-        per_month(dict(completed), months),
-    )
+    return per_month(dict(completed), months)

@@ -42,6 +42,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     chosen = form.cleaned_data["municipality"] if form.is_valid() else None
     scope = scope.narrowed(chosen.pk if chosen else None)
     now = timezone.now()
+    months = charts_for(scope, timezone.localdate(now))
     return render(
         request,
         "reports/dashboard.html",
@@ -49,7 +50,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "form": form,
             "chosen": chosen,
             "waiting": waiting_for(user, scope, now),
-            "charts": charts_for(scope, timezone.localdate(now)),
+            "charts": months.charts,
+            "charts_made": months.made,
         },
     )
 

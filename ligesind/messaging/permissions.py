@@ -9,7 +9,7 @@ from ligesind.accounts.permissions import blocked_user_ids, is_blocked_between, 
 from ligesind.core.retention import undo_deadline
 from ligesind.membership.entitlements import Feature, has_feature
 
-from .models import Conversation, Message, MessagingSettings, Participant, RequestPolicy
+from .models import Conversation, Message, MessagingSettings, RequestPolicy
 
 AnyUser = AbstractBaseUser | AnonymousUser
 EDIT_WINDOW_SECONDS = 15 * 60
@@ -19,17 +19,17 @@ def can_message(user: AnyUser) -> bool:
     return is_member(user) and has_feature(user, Feature.MESSAGING)
 
 
+def everyone_in(conversation: Conversation) -> set[int]:
+    """Everyone in the conversation (read from the participants a page prefetched, if it did)."""
+    return {participant.user_id for participant in conversation.participants.all()}
+
+
 def is_participant(user: AnyUser, conversation: Conversation) -> bool:
-    return (
-        user.pk is not None
-        and Participant.objects.filter(conversation=conversation, user_id=user.pk).exists()
-    )
+    return user.pk is not None and user.pk in everyone_in(conversation)
 
 
 def other_participant_ids(user: AnyUser, conversation: Conversation) -> set[int]:
-    ids = set(conversation.participants.values_list("user_id", flat=True))
-    ids.discard(user.pk)
-    return ids
+    return everyone_in(conversation) - {user.pk}
 
 
 def hidden_by_block(others: set[int], blocked: frozenset[int]) -> bool:
@@ -62,7 +62,7 @@ def can_send(
         return False
     if participant_ids is None:
         assert conversation is not None  # noqa: S101 - one of the two is always given
-        participant_ids = set(conversation.participants.values_list("user_id", flat=True))
+        participant_ids = everyone_in(conversation)
     others = participant_ids - {user.pk}
     if blocked is None:
         blocked = blocked_user_ids(user)

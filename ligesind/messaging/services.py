@@ -428,8 +428,8 @@ def seen_by(user: User, conversation: Conversation) -> list[str]:
         return []
     return [
         alias_of(p.user)
-        for p in conversation.participants.select_related("user__profile").exclude(user=user)
-        if p.last_read_id >= last
+        for p in conversation.participants.all()  # a page prefetches them with their profiles
+        if p.user_id != user.pk and p.last_read_id >= last
     ]
 
 

@@ -4,6 +4,7 @@ from typing import cast
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,7 +18,14 @@ from ligesind.core.text_hooks import contains_muted, help_due, muted_words
 
 from . import permissions, services
 from .forms import MessageForm, RequestPolicyForm
-from .models import Conversation, Message, MessageRequest, MessagingSettings, RequestStatus
+from .models import (
+    Conversation,
+    Message,
+    MessageRequest,
+    MessagingSettings,
+    Participant,
+    RequestStatus,
+)
 
 PAGE = 100
 
@@ -30,7 +38,10 @@ def _messenger(request: HttpRequest) -> User:
 
 def _conversation(request: HttpRequest, pk: int) -> tuple[User, Conversation]:
     user = _messenger(request)
-    conversation = get_object_or_404(Conversation, pk=pk)
+    everyone = Participant.objects.select_related("user__profile")
+    conversation = get_object_or_404(
+        Conversation.objects.prefetch_related(Prefetch("participants", queryset=everyone)), pk=pk
+    )
     if not permissions.can_view_conversation(user, conversation):
         raise Http404
     return user, conversation
@@ -88,7 +99,8 @@ def conversation(request: HttpRequest, pk: int) -> HttpResponse:
     muted = muted_words(user)
     may_send = permissions.can_send(user, convo)
     last_id = messages_shown[-1].pk if messages_shown else 0
-    participant = convo.participants.get(user=user)
+    everyone = list(convo.participants.all())  # prefetched by _conversation
+    participant = next(p for p in everyone if p.user_id == user.pk)
     context = {
         "conversation": convo,
         "names": services.other_aliases(user, convo),
@@ -104,7 +116,7 @@ def conversation(request: HttpRequest, pk: int) -> HttpResponse:
             m.pk for m in messages_shown if permissions.can_edit_message(user, m, may_send)
         },
         "undoable": {m.pk for m in messages_shown if permissions.can_undo_delete_message(user, m)},
-        "is_direct": convo.participants.count() == 2,
+        "is_direct": len(everyone) == 2,
         "muted_words": muted,
         "folded": {
             m.pk

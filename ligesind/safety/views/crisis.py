@@ -177,7 +177,13 @@ def lexicon(request: HttpRequest) -> HttpResponse:
             check = services.check_crisis_term(actor=user, **form.cleaned_data)
         except DomainError as error:
             form.add_error("phrase", error.message)
-    terms = CrisisTerm.objects.all()
+    # The choices' labels once for the page (get_FOO_display translates every choice per row).
+    families = {key: str(label) for key, label in CrisisTerm.family.field.flatchoices}
+    languages = {key: str(label) for key, label in CrisisTerm.language.field.flatchoices}
+    terms = [
+        (term, families.get(term.family, term.family), languages.get(term.language, term.language))
+        for term in CrisisTerm.objects.all()
+    ]
     return render(request, "safety/lexicon.html", {"form": form, "check": check, "terms": terms})
 
 

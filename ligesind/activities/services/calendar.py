@@ -21,8 +21,11 @@ from .. import permissions
 from ..models import (
     Activity,
     CalendarFeed,
+    CourseRun,
     CourseSession,
+    Enrolment,
     EnrolmentStatus,
+    Signup,
     SignupStatus,
 )
 
@@ -89,10 +92,12 @@ def feed_activities(feed: CalendarFeed) -> list[Activity]:
     since = timezone.now() - timedelta(days=PAST_DAYS)
     activities = Activity.objects.filter(starts_at__gte=since).select_related("municipality")
     if feed.municipality_id is None:
-        mine = Q(
-            signups__user=owner, signups__status=SignupStatus.CONFIRMED, hidden_at__isnull=True
-        ) | Q(organiser=owner)
-        return list(activities.filter(mine).distinct())
+        # Subqueries, not a join: an OR across a join read every sign-up there is.
+        signed_up = Signup.objects.filter(user=owner, status=SignupStatus.CONFIRMED)
+        mine = Q(pk__in=signed_up.values("activity_id"), hidden_at__isnull=True) | Q(
+            organiser=owner
+        )
+        return list(activities.filter(mine))
     return list(
         activities.filter(permissions.visible_activities_q(owner), municipality=feed.municipality)
     )
@@ -103,13 +108,13 @@ def feed_sessions(feed: CalendarFeed) -> list[CourseSession]:
         return []
     owner = feed.owner
     since = timezone.now() - timedelta(days=PAST_DAYS)
-    mine = Q(run__enrolments__user=owner, run__enrolments__status=EnrolmentStatus.ENROLLED) | Q(
-        run__leaders=owner
-    )
+    enrolled = Enrolment.objects.filter(user=owner, status=EnrolmentStatus.ENROLLED)
+    leads = CourseRun.objects.filter(leaders=owner)
+    mine = Q(run__in=enrolled.values("run_id")) | Q(run__in=leads.values("pk"))
     return list(
-        CourseSession.objects.filter(mine, starts_at__gte=since)
-        .select_related("run__template", "run__municipality")
-        .distinct()
+        CourseSession.objects.filter(mine, starts_at__gte=since).select_related(
+            "run__template", "run__municipality"
+        )
     )
 
 

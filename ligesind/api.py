@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import Throttled
@@ -20,6 +21,7 @@ from ligesind.accounts.permissions import can_use_api
 from ligesind.accounts.services import user_for_token
 from ligesind.activities.api import router as activities_router
 from ligesind.core.api import router as core_router
+from ligesind.core.remembered import remembered
 
 
 class MemberSession(SessionAuth):
@@ -56,7 +58,23 @@ class MemberRate(SettingsRate, AuthRateThrottle):
     setting = "LIGESIND_API_RATE"
 
 
-api = NinjaAPI(
+class LigesindAPI(NinjaAPI):
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> Any:
+        """The schema is made from the code, so once per process and language (it took longer
+        than anything else on the schema and docs pages); callers only read it."""
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        return _schema(self, path_prefix, get_language())
+
+
+@remembered(maxsize=8)
+def _schema(api: NinjaAPI, path_prefix: str, language: str) -> Any:
+    return NinjaAPI.get_openapi_schema(api, path_prefix=path_prefix)
+
+
+api = LigesindAPI(
     title="Ligesind API",
     version="1",
     description="Profiles, the member directory, notifications and the activities calendar, with "

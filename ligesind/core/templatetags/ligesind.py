@@ -14,6 +14,7 @@ from ligesind.core.pager import pager_html
 from ligesind.core.per_language import language_key
 from ligesind.core.privacy import display_alias as _display_alias
 from ligesind.core.privacy import label_for
+from ligesind.core.readable import readable_html
 from ligesind.core.sections import render_sections
 
 register = template.Library()
@@ -39,6 +40,12 @@ def markdown(value: str) -> SafeString:
 def phone_links(value: str) -> SafeString:
     """The help lines' numbers in a text as tap-to-call links (the text is escaped)."""
     return with_phone_links(value)
+
+
+@register.filter
+def readable(value: Any) -> SafeString:
+    """``{{ data|readable }}``: exported data as readable HTML (``core.readable``)."""
+    return readable_html(value)
 
 
 @register.filter

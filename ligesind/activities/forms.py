@@ -97,7 +97,7 @@ class ActivityForm(forms.Form):
         choices = organisations_to_plan_for(user)
         if keep is not None:  # an activity keeps its organisation when someone else edits it
             choices = choices | Organisation.objects.filter(pk=keep.pk)
-        self.fields["organisation"].queryset = choices.distinct()  # type: ignore[attr-defined]
+        self.fields["organisation"].queryset = choices  # type: ignore[attr-defined]
         places = Place.objects.filter(organisation__in=choices).select_related("municipality")
         self.fields["venue"].queryset = places  # type: ignore[attr-defined]
         if not places.exists():

@@ -26,7 +26,7 @@ from ligesind.community.permissions import (
     member_group_ids,
 )
 from ligesind.membership.entitlements import Feature, has_feature
-from ligesind.organisations.models import Organisation
+from ligesind.organisations.models import Organisation, OrganisationMembership
 from ligesind.organisations.permissions import has_joined
 from ligesind.volunteers.training import is_qualified_guide
 
@@ -220,4 +220,7 @@ def organisations_to_plan_for(user: AnyUser) -> QuerySet[Organisation]:
         return Organisation.objects.all()
     if user.pk is None:
         return Organisation.objects.none()
-    return Organisation.objects.filter(memberships__user_id=user.pk)
+    # A subquery, not a join: callers add "or the activity's own" (an OR across a join read
+    # every membership there is).
+    joined = OrganisationMembership.objects.filter(user_id=user.pk).values("organisation_id")
+    return Organisation.objects.filter(pk__in=joined)

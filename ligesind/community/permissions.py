@@ -159,9 +159,8 @@ def organisations_for_groups(user: AnyUser, keep: int | None = None) -> QuerySet
     moderators: all), and the one it is kept to now."""
     if is_forum_moderator(user):
         return Organisation.objects.all()
-    return Organisation.objects.filter(
-        Q(memberships__user_id=user.pk or 0) | Q(pk=keep or 0)
-    ).distinct()
+    joined = OrganisationMembership.objects.filter(user_id=user.pk or 0).values("organisation_id")
+    return Organisation.objects.filter(Q(pk__in=joined) | Q(pk=keep or 0))
 
 
 def can_read_category(user: AnyUser, category: Category) -> bool:

@@ -26,7 +26,7 @@ class Everything(forms.Form):
     hidden = forms.CharField(widget=forms.HiddenInput, initial="<&>")
 
 
-def squeeze(html: str) -> str:
+def squeeze(html: object) -> str:
     return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", str(html))).strip()
 
 

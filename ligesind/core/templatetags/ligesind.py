@@ -1,4 +1,3 @@
-from collections.abc import Mapping
 from typing import Any
 
 from django import template
@@ -13,21 +12,10 @@ from ligesind.core.markdown import render_markdown
 from ligesind.core.pager import pager_html
 from ligesind.core.per_language import language_key
 from ligesind.core.privacy import display_alias as _display_alias
-from ligesind.core.privacy import label_for
 from ligesind.core.readable import readable_html
 from ligesind.core.sections import render_sections
 
 register = template.Library()
-
-
-@register.filter
-def is_mapping(value: Any) -> bool:
-    return isinstance(value, Mapping)
-
-
-@register.filter
-def is_list(value: Any) -> bool:
-    return isinstance(value, list | tuple)
 
 
 @register.filter
@@ -46,11 +34,6 @@ def phone_links(value: str) -> SafeString:
 def readable(value: Any) -> SafeString:
     """``{{ data|readable }}``: exported data as readable HTML (``core.readable``)."""
     return readable_html(value)
-
-
-@register.filter
-def humanize_key(value: str) -> str:
-    return label_for(value)
 
 
 @register.filter

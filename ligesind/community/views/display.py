@@ -43,7 +43,7 @@ def _months() -> dict[int, str]:
 
 
 class Dates:
-    """Django's "j. F H:i" and "j. F Y H:i": the month in full, as on every other page."""
+    """Django's "j. E H:i" and "j. E Y H:i": the month in full, as on every other page."""
 
     def __init__(self) -> None:
         self.zone = timezone.get_current_timezone()

@@ -35,13 +35,14 @@ from bench.forum import gunicorn, ligesind_env, recreate, stop, wrk  # noqa: E40
 from bench.run import machine  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
 DATABASE = os.environ.get(
     "BENCH_SITE_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/ligesind_site_bench"
 )
 SECONDS = int(os.environ.get("BENCH_SITE_SECONDS", "3"))
 CONNECTIONS = 16  # as bench/forum.py's wrk
+PROBE = RESULTS / "site_probe.json"
 # the probe saw each page answer 200; a check that stops the run would lose half an hour
-PROBE = ROOT / "bench" / "results" / "site_probe.json"
 RUN: dict[str, Any] = {"seconds": SECONDS, "warm_seconds": 1, "check": False}
 GOAL = {"p99_ms": 100, "queries": 15, "median_ceiling_share": 0.25}
 
@@ -55,36 +56,33 @@ def env() -> dict[str, str]:
 
 
 def prepare() -> dict[str, Any]:
-    python = str(ROOT / ".venv" / "bin" / "python")
     if os.environ.get("BENCH_SITE_REUSE") == "1" and PROBE.exists():
-        subprocess.run([python, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env(), check=True)
-        out = subprocess.run(
-            [python, str(ROOT / "bench" / "site_probe.py")],
-            cwd=ROOT,
-            env={**env(), "BENCH_SITE_RECOUNT": "1"},
-            input=PROBE.read_text(),
-            check=True,
-            stdout=subprocess.PIPE,
-            text=True,
-        ).stdout
-        return json.loads(out.strip().splitlines()[-1])
+        _manage("migrate", "-v0")
+        return _probe({"BENCH_SITE_RECOUNT": "1"}, PROBE.read_text())
     recreate(DATABASE)
-    for command in (
-        ["manage.py", "migrate", "-v0"],
-        ["manage.py", "collectstatic", "--noinput", "-v0"],
-    ):
-        subprocess.run([python, *command], cwd=ROOT, env=env(), check=True)
-    out = subprocess.run(
-        [python, str(ROOT / "bench" / "site_probe.py")],
-        cwd=ROOT,
-        env=env(),
-        check=True,
-        stdout=subprocess.PIPE,  # errors go to the terminal
-        text=True,
-    ).stdout
-    probe = json.loads(out.strip().splitlines()[-1])
+    _manage("migrate", "-v0")
+    _manage("collectstatic", "--noinput", "-v0")
+    probe = _probe({}, None)
     PROBE.write_text(json.dumps(probe))
     return probe
+
+
+def _manage(*command: str) -> None:
+    subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env(), check=True)
+
+
+def _probe(extra_env: dict[str, str], given: str | None) -> dict[str, Any]:
+    """bench/site_probe.py's one JSON line (its errors go to the terminal)."""
+    out = subprocess.run(
+        [PYTHON, str(ROOT / "bench" / "site_probe.py")],
+        cwd=ROOT,
+        env={**env(), **extra_env},
+        input=given,
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def drain(port: int) -> None:

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.db.models import Count, Max, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ligesind.accounts.models import Profile, Role, RoleAssignment, User
 from ligesind.activities.models import (
@@ -127,6 +127,24 @@ def _by_month(rows: Iterable[Any]) -> dict[date, Number]:
 CHART_MINUTES = 10
 
 
+# Each chart's key in ``_month_numbers``, its title and what it counts.
+CHARTS = (
+    ("members", gettext_lazy("New members"), gettext_lazy("members")),
+    ("matches", gettext_lazy("Active matches at the end of the month"), gettext_lazy("matches")),
+    (
+        "attendance",
+        gettext_lazy("Attendance at activities and course sessions"),
+        gettext_lazy("times someone came"),
+    ),
+    ("hours", gettext_lazy("Volunteer hours"), gettext_lazy("hours")),
+    (
+        "completion",
+        gettext_lazy("Participants who completed a course"),
+        gettext_lazy("participants"),
+    ),
+)
+
+
 @dataclass(frozen=True)
 class Months:
     made: datetime
@@ -145,34 +163,10 @@ def charts_for(scope: Scope, today: date) -> Months:
         numbers = {"made": timezone.now(), **_month_numbers(scope, today)}
         cache.set(key, numbers, CHART_MINUTES * 60)
     months = last_months(today)
-    return Months(
-        made=numbers["made"],
-        charts=[
-            Chart("members", _("New members"), _("members"), months, numbers["members"]),
-            Chart(
-                "matches",
-                _("Active matches at the end of the month"),
-                _("matches"),
-                months,
-                numbers["matches"],
-            ),
-            Chart(
-                "attendance",
-                _("Attendance at activities and course sessions"),
-                _("times someone came"),
-                months,
-                numbers["attendance"],
-            ),
-            Chart("hours", _("Volunteer hours"), _("hours"), months, numbers["hours"]),
-            Chart(
-                "completion",
-                _("Participants who completed a course"),
-                _("participants"),
-                months,
-                numbers["completion"],
-            ),
-        ],
-    )
+    charts = [
+        Chart(name, str(title), str(unit), months, numbers[name]) for name, title, unit in CHARTS
+    ]
+    return Months(made=numbers["made"], charts=charts)
 
 
 def _ids(ids: frozenset[int] | None) -> tuple[int, ...] | None:

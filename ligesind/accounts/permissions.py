@@ -126,6 +126,7 @@ def is_member(user: AnyUser) -> bool:
 
 
 ROLE_SCOPES = "_ligesind_role_scopes"
+NO_SCOPE: tuple[frozenset[int], frozenset[int | None]] = (frozenset(), frozenset())
 
 
 def _role_scopes(member: User) -> dict[str, tuple[frozenset[int], frozenset[int | None]]]:
@@ -155,7 +156,7 @@ def role_municipality_ids(user: AnyUser, role: Role) -> frozenset[int]:
     member = _user(user)
     if member is None or not has_role(member, role):
         return frozenset()
-    return _role_scopes(member).get(role, (frozenset(), frozenset()))[0]
+    return _role_scopes(member).get(role, NO_SCOPE)[0]
 
 
 def role_organisation_ids(user: AnyUser, role: Role) -> frozenset[int] | None:
@@ -163,7 +164,7 @@ def role_organisation_ids(user: AnyUser, role: Role) -> frozenset[int] | None:
     member = _user(user)
     if member is None or not has_role(member, role):
         return frozenset()
-    ids = _role_scopes(member).get(role, (frozenset(), frozenset()))[1]
+    ids = _role_scopes(member).get(role, NO_SCOPE)[1]
     return None if ids == {None} else frozenset(pk for pk in ids if pk is not None)
 
 

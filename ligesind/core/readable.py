@@ -6,7 +6,7 @@ of values, and the template took over a second for them."""
 
 import re
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from django.template.defaultfilters import linebreaksbr
@@ -55,7 +55,7 @@ def _when(text: str) -> str:
     except ValueError:
         return text
     if "T" not in text:
-        return date_format(date(moment.year, moment.month, moment.day), "j. E Y")
+        return date_format(moment.date(), "j. E Y")
     if timezone.is_aware(moment):
         moment = timezone.localtime(moment)
     return date_format(moment, "j. E Y, H:i")

@@ -25,12 +25,12 @@ from ligesind.activities.models import (
     Signup,
     SignupStatus,
 )
+from ligesind.core.charts import Chart, Number, last_months, per_month
 from ligesind.matching.models import Match
 from ligesind.matching.services import waiting_seeker_rows
 from ligesind.safety.models import AlertStatus, CrisisAlert
 from ligesind.volunteers.models import OPEN_STATUSES, VolunteerApplication, VolunteerHours
 
-from .charts import Chart, Number, last_months, per_month
 from .scope import Scope
 
 FEW_SIGNUPS = 3

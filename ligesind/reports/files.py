@@ -8,14 +8,11 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from ligesind.core.sheets import neutralise
+
 from .funders import Report
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 UNDER_5 = "<5"
-
-
-def neutralise(text: str) -> str:
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _rows(report: Report) -> list[list[str | int | float]]:

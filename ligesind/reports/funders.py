@@ -23,6 +23,7 @@ from ligesind.activities.models import (
     Signup,
     SignupStatus,
 )
+from ligesind.core.charts import Number
 from ligesind.core.models import Municipality
 from ligesind.matching.models import ExitReason, Match
 from ligesind.organisations.models import Organisation, OrganisationMembership
@@ -32,8 +33,6 @@ from ligesind.volunteers.models import (
     VolunteerApplication,
     VolunteerHours,
 )
-
-from .charts import Number
 
 SMALLEST = 5
 

@@ -1,7 +1,6 @@
 """A volunteer's own record: roles held, trainings completed and hours per year, as a page
 and as a PDF statement to show a school or an employer."""
 
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from fpdf import FPDF
 
 from ligesind.accounts.models import RoleAssignment, User
+from ligesind.core.pdf import printable as _printable
 
 from .models import VOLUNTEER_ROLES, HoursKind, TrainingEnrolment, VolunteerHours
 
@@ -78,29 +78,6 @@ def volunteer_record(user: User) -> Record:
         year.by_kind[label] = row["hours"]
         year.total += row["hours"]
     return Record(roles=roles, trainings=trainings, years=list(years.values()))
-
-
-# Letters with a stroke do not come apart under NFKD.
-STROKES = str.maketrans("ŁłĐđĦħı", "LlDdHhi")
-
-
-def _printable(text: str) -> str:
-    """The PDF's built-in fonts write Windows-1252: other letters lose their accents (ł → l)
-    rather than the statement failing."""
-    try:
-        text.encode("cp1252")
-        return text
-    except UnicodeEncodeError:
-        pass
-    out = []
-    for char in text.translate(STROKES):
-        try:
-            char.encode("cp1252")
-            out.append(char)
-        except UnicodeEncodeError:
-            base = unicodedata.normalize("NFKD", char).encode("cp1252", "ignore").decode("cp1252")
-            out.append(base or "?")
-    return "".join(out)
 
 
 def _hours(value: Decimal) -> str:

@@ -69,6 +69,7 @@ urlpatterns += i18n_patterns(
     path("activities/", include("ligesind.activities.urls")),
     path("", include("ligesind.organisations.urls")),
     path("volunteer/", include("ligesind.volunteers.urls")),
+    path("membership/", include("ligesind.membership.urls")),
     path("dashboard/", include("ligesind.reports.urls")),
     path("workplaces/", include("ligesind.workplaces.urls")),
     path("match/", include("ligesind.matching.urls")),

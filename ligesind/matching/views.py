@@ -15,6 +15,7 @@ from ligesind.accounts.models import Profile, User
 from ligesind.core.audit import record_staff_access
 from ligesind.core.errors import DomainError
 from ligesind.core.forms import OptionList
+from ligesind.membership.entitlements import Feature, require_feature
 
 from . import permissions, services
 from .forms import AskForm, CheckInForm, EndForm, MatchProfileForm
@@ -22,6 +23,7 @@ from .models import OPEN_STATUSES, CheckIn, Match, MatchStatus
 
 
 def _matcher(request: HttpRequest) -> User:
+    require_feature(request.user, Feature.MATCHING)
     if not permissions.can_match(request.user):
         raise Http404
     return cast(User, request.user)

@@ -15,6 +15,7 @@ from ligesind.accounts.models import ExperienceCategory, Profile, User
 from ligesind.accounts.services import block_user
 from ligesind.core.errors import DomainError
 from ligesind.core.text_hooks import contains_muted, help_due, muted_words
+from ligesind.membership.entitlements import Feature, require_feature
 
 from . import permissions, services
 from .forms import MessageForm, RequestPolicyForm
@@ -31,6 +32,7 @@ PAGE = 100
 
 
 def _messenger(request: HttpRequest) -> User:
+    require_feature(request.user, Feature.MESSAGING)
     if not permissions.can_message(request.user):
         raise Http404
     return cast(User, request.user)

@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "ligesind.accounts.middleware.StaffSessionLimitMiddleware",
     "ligesind.accounts.middleware.ConsentRequiredMiddleware",
+    "ligesind.membership.middleware.FeatureLockedMiddleware",
 ]
 
 ROOT_URLCONF = "ligesind.urls"

@@ -22,6 +22,9 @@ STAFF_ELSEWHERE = frozenset({"far_coordinator", "other_coordinator", "other_staf
 TWO_FACTOR = frozenset({"peer_guide", "moderator", "admin"}) | STAFF_ELSEWHERE
 COORDINATORS = frozenset({"far_coordinator", "other_coordinator", "admin"})
 VOLUNTEERS = GUIDE | COORDINATORS
+TREASURER = frozenset({"other_staff", "admin"})
+FEE_STAFF = TREASURER | {"other_coordinator"}
+PAYING = frozenset({"member", "another_member", "blocked_member"})
 
 Ids = dict[str, Any]
 
@@ -125,6 +128,46 @@ RULES: dict[str, Rule] = {
         pk("organisation", "slug"),
         method="post",
         why="one can only leave one's own membership; without one, a message says so",
+    ),
+    # Fees: Peer-Partnerskabet asks one; "other_staff" is its treasurer; Alice, Eve and the
+    # blocked member have paid for a level; Alice asked for the free level
+    "membership:mine": Rule(SIGNED_IN),
+    "membership:levels": Rule(ALL, pk("fee_organisation", "slug")),
+    "membership:join": Rule(
+        SIGNED_IN,
+        lambda ids: {"slug": ids["fee_organisation"], "pk": ids["level"]},
+        method="post",
+        why="choosing a level is one's own; whoever has it already is told so",
+    ),
+    "membership:declare": Rule(
+        SIGNED_IN, lambda ids: {"slug": ids["fee_organisation"], "pk": ids["free_level"]}
+    ),
+    "membership:cancel": Rule(
+        PAYING, pk("fee_organisation", "slug"), method="post", why="only one's own level"
+    ),
+    "membership:receipt": Rule(OWNER | TREASURER, pk("payment")),
+    **{
+        f"membership:{name}": Rule(TREASURER, pk("fee_organisation", "slug"))
+        for name in ("overview", "terms", "level_new", "payments", "payments_csv", "statement")
+    },
+    "membership:lines": Rule(TREASURER, pk("fee_organisation", "slug")),
+    "membership:level": Rule(
+        TREASURER, lambda ids: {"slug": ids["fee_organisation"], "pk": ids["level"]}
+    ),
+    "membership:line": Rule(
+        TREASURER,
+        lambda ids: {"slug": ids["fee_organisation"], "pk": ids["line"]},
+        method="post",
+        data=lambda ids: {"aside": "1"},
+    ),
+    "membership:declarations": Rule(FEE_STAFF, pk("fee_organisation", "slug")),
+    "membership:waivers": Rule(FEE_STAFF, pk("fee_organisation", "slug")),
+    "membership:decide": Rule(
+        FEE_STAFF,
+        lambda ids: {"slug": ids["fee_organisation"], "pk": ids["declaration"]},
+        method="post",
+        data=lambda ids: {"confirm": "1"},
+        why="the treasurer, the organisation's own coordinators and admins",
     ),
     "healthz": Rule(ALL, why="for the service manager; says only that the process answers"),
     "readyz": Rule(ALL, why="for the load balancer; says only whether each service answers"),

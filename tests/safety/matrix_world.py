@@ -23,6 +23,9 @@ from ligesind.community.models import Category
 from ligesind.core.services import notify
 from ligesind.matching import services as matching
 from ligesind.matching.models import CheckIn
+from ligesind.membership import services as fees
+from ligesind.membership.features import Feature
+from ligesind.membership.models import FeeLevel, Provider, StatementLine
 from ligesind.messaging import services as messaging
 from ligesind.organisations import services as organisations
 from ligesind.organisations.models import ContactRequest, Place
@@ -202,6 +205,7 @@ def build_world() -> World:
     ids["contact_request"] = ContactRequest.objects.create(
         organisation=organisation, topic="other", sender=alice, text="Hej"
     ).pk
+    ids.update(fees_world(partnership, [alice, bob, eve, blocked], other_staff))
     users: dict[str, User | None] = {
         "anonymous": None,
         "member": alice,
@@ -215,3 +219,50 @@ def build_world() -> World:
         "admin": admin,
     }
     return World(users=users, ids=ids)
+
+
+def fees_world(organisation: Any, people: list[User], treasurer: User) -> dict[str, Any]:
+    """Peer-Partnerskabet asks a fee (its treasurer is "other_staff"); the members pay for
+    every feature, so the rest of the matrix sees them as before."""
+    full = FeeLevel.objects.create(
+        organisation=organisation,
+        name="Fuldt fællesskab",
+        description="Alt",
+        price=Decimal(300),
+        period="year",
+        features=list(Feature.values),
+    )
+    free = FeeLevel.objects.create(
+        organisation=organisation,
+        name="Peer-netværk",
+        description="Gratis",
+        period="free",
+        on_declaration=True,
+        features=["community"],
+    )
+    payments = [
+        fees.register_payment(
+            actor=treasurer,
+            subscription=fees.join_level(actor=person, level=full),
+            amount=Decimal(300),
+            paid_on=timezone.localdate(),
+            provider=Provider.MANUAL,
+        )
+        for person in people
+    ]
+    line = StatementLine.objects.create(
+        organisation=organisation,
+        booked_on=timezone.localdate(),
+        amount=Decimal(50),
+        text="Gave",
+        fingerprint="gift",
+    )
+    declaration = fees.declare_for_free(actor=people[0], level=free, kind="student", text="Læser")
+    return {
+        "fee_organisation": organisation.slug,
+        "level": full.pk,
+        "free_level": free.pk,
+        "payment": payments[0].pk,
+        "line": line.pk,
+        "declaration": declaration.pk,
+    }

@@ -19,6 +19,7 @@ from ligesind.accounts.permissions import (
     scope_q,
 )
 from ligesind.core.errors import DomainError
+from ligesind.membership.entitlements import Feature, require_feature
 
 from .. import permissions, services
 from ..forms import AccompanimentForm, AssignForm, FeedbackForm, HoursForm, local_datetime
@@ -59,6 +60,7 @@ def accompaniment_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def accompaniment_new(request: HttpRequest) -> HttpResponse:
     user = cast(User, request.user)
+    require_feature(user, Feature.ACTIVITIES)
     if not permissions.can_ask_for_accompaniment(user):
         raise Http404
     profile = getattr(user, "profile", None)

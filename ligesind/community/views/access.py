@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from ligesind.accounts.models import User
 from ligesind.core.fast.prepared import PreparedQuery
 from ligesind.core.memo import plain
+from ligesind.membership.entitlements import Feature, require_feature
 
 from .. import permissions
 from ..models import Group, Post, Subscription, Thread, ThreadRead
@@ -21,6 +22,7 @@ def member(request: HttpRequest) -> User:
     rules about the viewer a few hundred times, and each attribute read through the proxy
     costs a function call."""
     viewer = plain(request.user)
+    require_feature(viewer, Feature.COMMUNITY)
     if not permissions.can_use_community(viewer):
         raise PermissionDenied
     return cast(User, viewer)

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from ligesind.demo.activities import load_demo_activities
 from ligesind.demo.community import load_demo_community
+from ligesind.demo.fees import load_demo_fees
 from ligesind.demo.matching import load_demo_matching
 from ligesind.demo.messages import load_demo_messages
 from ligesind.demo.organisations import load_demo_organisations
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         load_demo_organisations()
         load_demo_volunteers()
         load_demo_workplaces()
+        load_demo_fees()
         load_demo_pages()
         out = self.stdout
         out.write(self.style.SUCCESS(f"Demo data loaded: {MEMBER_COUNT} members and staff."))

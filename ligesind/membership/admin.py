@@ -2,7 +2,15 @@ from django.contrib import admin
 
 from ligesind.core.admin_readonly import ReadOnlyAdmin
 
-from .models import Declaration, FeeLevel, FeeTerms, Payment, StatementLine, Subscription
+from .models import (
+    Declaration,
+    FeeLevel,
+    FeeTerms,
+    Payment,
+    ProviderEvent,
+    StatementLine,
+    Subscription,
+)
 
 
 @admin.register(FeeLevel)
@@ -42,3 +50,9 @@ class DeclarationAdmin(ReadOnlyAdmin):
 class StatementLineAdmin(ReadOnlyAdmin):
     list_display = ["booked_on", "organisation", "amount", "status"]
     list_filter = ["organisation", "status"]
+
+
+@admin.register(ProviderEvent)
+class ProviderEventAdmin(ReadOnlyAdmin):
+    list_display = ["provider", "event_id", "kind", "received_at"]
+    list_filter = ["provider", "kind"]

@@ -259,3 +259,23 @@ class StatementLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.booked_on} {self.amount} {self.text}"
+
+
+class ProviderEvent(models.Model):
+    """An event a payment provider sent (Stripe's webhook), kept by its id so that each is
+    handled once however often it is sent again."""
+
+    provider = models.CharField(max_length=10, choices=Provider.choices)
+    event_id = models.CharField(max_length=200)
+    kind = models.CharField(max_length=100)
+    received_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("payment provider event")
+        verbose_name_plural = _("payment provider events")
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "event_id"], name="one_event_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provider} {self.event_id}"

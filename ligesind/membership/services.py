@@ -3,10 +3,13 @@
 renewal reminders. Views, the API and tasks call these; nothing else saves these models."""
 
 import datetime
+import logging
 import secrets
 from decimal import Decimal
 
+import stripe
 from django.apps import apps
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.urls import reverse
@@ -31,9 +34,13 @@ from .models import (
     LineStatus,
     Payment,
     Provider,
+    ProviderEvent,
     StatementLine,
     Subscription,
 )
+from .providers import stripe_client
+
+log = logging.getLogger(__name__)
 
 
 def today() -> datetime.date:
@@ -470,3 +477,75 @@ def send_renewal_reminders(on: datetime.date | None = None) -> int:
         subscription.save(update_fields=["reminded_for"])
         sent += 1
     return sent
+
+
+# Card payments (Stripe Checkout)
+
+PAID_EVENTS = frozenset({"checkout.session.completed", "checkout.session.async_payment_succeeded"})
+
+
+def _local_day(timestamp: int) -> datetime.date:
+    return timezone.localdate(datetime.datetime.fromtimestamp(timestamp, tz=datetime.UTC))
+
+
+def handle_stripe_event(*, payload: bytes, signature: str) -> str:
+    """One call of Stripe's webhook: the signature is checked, each event is handled once
+    (a replay finds it recorded), and a checkout session counts once however many of its
+    events arrive, in whatever order (its id is the payment's ``external_id``). Returns what
+    happened, for the log. A paid session that cannot be booked (unknown reference, too
+    little) waits with the bank lines to be matched by hand."""
+    try:
+        event = stripe_client().construct_event(
+            payload, signature, settings.LIGESIND_STRIPE_WEBHOOK_SECRET
+        )
+    except (ValueError, stripe.SignatureVerificationError) as error:
+        raise NotAllowed(_("The payment provider's signature does not match.")) from error
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                ProviderEvent.objects.create(
+                    provider=Provider.STRIPE, event_id=event.id, kind=event.type
+                )
+        except IntegrityError:
+            return "replayed"
+        if event.type not in PAID_EVENTS:
+            return "ignored"
+        session = event.data.object.to_dict()
+        if session.get("payment_status") != "paid":
+            return "not paid yet"
+        external_id = f"stripe:{session['id']}"
+        if Payment.objects.filter(external_id=external_id).exists():
+            return "already booked"
+        amount = Decimal(session.get("amount_total") or 0) / 100
+        reference = str(session.get("client_reference_id") or "")
+        subscription = Subscription.objects.filter(reference=reference).first()
+        paid_on = _local_day(event.created)
+        why = _("No member has the reference %(ref)s.") % {"ref": reference}
+        if subscription is not None:
+            try:
+                register_payment(
+                    actor=None,
+                    subscription=subscription,
+                    amount=amount,
+                    paid_on=paid_on,
+                    provider=Provider.STRIPE,
+                    external_id=external_id,
+                )
+                return "paid"
+            except DomainError as error:
+                why = error.message
+        organisation_id = subscription.organisation_id if subscription else None
+        if organisation_id is None:
+            log.warning("A Stripe payment %s has no subscription: %s", session["id"], reference)
+            return "unknown reference"
+        StatementLine.objects.get_or_create(
+            fingerprint=external_id,
+            defaults={
+                "organisation_id": organisation_id,
+                "booked_on": paid_on,
+                "amount": amount,
+                "text": f"Stripe {reference}",
+                "why": why,
+            },
+        )
+        return "to match by hand"

@@ -3,13 +3,16 @@ changing and leaving a level, free membership on a declaration, and receipts."""
 
 from typing import Any, cast
 
+import stripe
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from ligesind.accounts.models import User
@@ -21,7 +24,8 @@ from .entitlements import features_for
 from .features import Feature
 from .forms import DeclarationForm
 from .lifecycle import status_of
-from .models import Declaration, FeeLevel, Payment, Subscription
+from .models import Declaration, FeeLevel, Payment, Provider, Subscription
+from .providers import PROVIDERS, card_payments
 from .receipts import receipt_pdf
 
 
@@ -85,6 +89,8 @@ def levels(request: HttpRequest, slug: str) -> HttpResponse:
             user_id=request.user.pk or 0, level__organisation=organisation, status="waiting"
         ).exists(),
         "is_member": is_member(request.user),
+        "card_payments": card_payments(),
+        "card_paid": request.GET.get("card") == "paid",
         "keeps_accounts": permissions.keeps_accounts(request.user, organisation.pk),
     }
     return render(request, "membership/levels.html", context)
@@ -175,3 +181,42 @@ def receipt(request: HttpRequest, pk: int) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="kvittering-{payment.number}.pdf"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+@login_required
+@require_POST
+def pay_by_card(request: HttpRequest, slug: str) -> HttpResponse:
+    """Off to Stripe's own page to pay the level by card (nothing about the card reaches us)."""
+    organisation = organisation_for(slug)
+    subscription = services.subscription_of(cast(User, request.user), organisation.pk)
+    if subscription is None or not permissions.owns(request.user, subscription):
+        raise Http404
+    if not card_payments() or (subscription.next_level or subscription.level).is_free:
+        raise Http404
+    back = request.build_absolute_uri(reverse("membership:levels", args=[slug]))
+    try:
+        url = PROVIDERS[Provider.STRIPE].start(
+            subscription, success_url=f"{back}?card=paid", cancel_url=back
+        )
+    except stripe.StripeError:
+        messages.error(
+            request,
+            _("Card payment does not answer right now. Try again later, or pay by transfer."),
+        )
+        return redirect("membership:levels", slug=slug)
+    return redirect(url or back)
+
+
+@csrf_exempt
+@require_POST
+def stripe_webhook(request: HttpRequest) -> HttpResponse:
+    """Stripe tells that a checkout was paid. Only a correctly signed event counts."""
+    if not card_payments():
+        raise Http404
+    try:
+        outcome = services.handle_stripe_event(
+            payload=request.body, signature=request.headers.get("Stripe-Signature", "")
+        )
+    except DomainError:
+        return HttpResponse(status=403)
+    return HttpResponse(outcome, content_type="text/plain")

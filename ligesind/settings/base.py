@@ -392,3 +392,8 @@ WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no calls to other sites from the editor
+
+# Card payments of membership fees through Stripe Checkout: offered when both are set. The
+# webhook (POST /membership/stripe/webhook/) must be registered in Stripe with this secret.
+LIGESIND_STRIPE_SECRET_KEY = os.environ.get("LIGESIND_STRIPE_SECRET_KEY", "")
+LIGESIND_STRIPE_WEBHOOK_SECRET = os.environ.get("LIGESIND_STRIPE_WEBHOOK_SECRET", "")

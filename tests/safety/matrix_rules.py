@@ -146,6 +146,15 @@ RULES: dict[str, Rule] = {
         PAYING, pk("fee_organisation", "slug"), method="post", why="only one's own level"
     ),
     "membership:receipt": Rule(OWNER | TREASURER, pk("payment")),
+    "membership:pay_by_card": Rule(
+        frozenset(),
+        pk("fee_organisation", "slug"),
+        method="post",
+        why="offered only when Stripe's keys are set (tests/membership/test_stripe.py)",
+    ),
+    "membership:stripe_webhook": Rule(
+        frozenset(), method="post", why="only Stripe, with a correctly signed event"
+    ),
     **{
         f"membership:{name}": Rule(TREASURER, pk("fee_organisation", "slug"))
         for name in ("overview", "terms", "level_new", "payments", "payments_csv", "statement")

@@ -4,6 +4,8 @@ free membership and waivers."""
 
 import csv
 import datetime
+import io
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, cast
 
@@ -16,6 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from openpyxl import Workbook
 
 from ligesind.accounts.models import User
 from ligesind.core.charts import Chart, last_months, per_month
@@ -46,6 +49,7 @@ from .models import (
 from .views import organisation_for
 
 PAYMENTS_PER_PAGE = 50
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 STANDINGS = [
     Standing.PAID,
     Standing.FREE,
@@ -204,39 +208,56 @@ def payments(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "membership/treasury/payments.html", context)
 
 
-@login_required
-def payments_csv(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = _kept_by(request, slug)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="betalinger-{organisation.slug}.csv"'
-    response.write("\ufeff")
-    out = csv.writer(response, delimiter=";")
-    out.writerow(
-        [
-            _("Receipt no."),
-            _("Paid on"),
-            _("Amount"),
-            _("Level"),
-            _("Period from"),
-            _("Period to"),
-            _("Payment reference"),
-            _("Paid by"),
-        ]
-    )
-    rows = Payment.objects.filter(organisation=organisation).order_by("number")
+def _payment_rows(organisation_id: int) -> Iterator[list[str | int | float]]:
+    yield [
+        _("Receipt no."),
+        _("Paid on"),
+        _("Amount"),
+        _("Level"),
+        _("Period from"),
+        _("Period to"),
+        _("Payment reference"),
+        _("Paid by"),
+    ]
+    rows = Payment.objects.filter(organisation_id=organisation_id).order_by("number")
     for payment in rows.iterator(chunk_size=2000):
-        out.writerow(
-            [
-                payment.number,
-                payment.paid_on.isoformat(),
-                str(payment.amount).replace(".", ","),
-                neutralise(payment.level_name),
-                payment.covers_from.isoformat(),
-                payment.covers_until.isoformat(),
-                payment.reference,
-                neutralise(str(payment.get_provider_display())),
-            ]
-        )
+        yield [
+            payment.number,
+            payment.paid_on.isoformat(),
+            float(payment.amount),
+            neutralise(payment.level_name),
+            payment.covers_from.isoformat(),
+            payment.covers_until.isoformat(),
+            payment.reference,
+            neutralise(str(payment.get_provider_display())),
+        ]
+
+
+@login_required
+def payments_file(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
+    """Every payment as CSV (semicolons and decimal commas, as Danish spreadsheets read it) or
+    XLSX; a text a spreadsheet could take for a formula is neutralised."""
+    organisation = _kept_by(request, slug)
+    if kind not in ("csv", "xlsx"):
+        raise Http404
+    name = f"betalinger-{organisation.slug}.{kind}"
+    if kind == "xlsx":
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet(str(_("Payments"))[:31])
+        for row in _payment_rows(organisation.pk):
+            sheet.append(row)
+        out = io.BytesIO()
+        book.save(out)
+        response = HttpResponse(out.getvalue(), content_type=XLSX)
+    else:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response.write("\ufeff")
+        writer = csv.writer(response, delimiter=";")
+        for row in _payment_rows(organisation.pk):
+            writer.writerow(
+                [f"{v:.2f}".replace(".", ",") if isinstance(v, float) else v for v in row]
+            )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 

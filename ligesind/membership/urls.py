@@ -18,7 +18,11 @@ urlpatterns = [
     path("<slug:slug>/accounts/levels/new/", treasury.level, name="level_new"),
     path("<slug:slug>/accounts/levels/<int:pk>/", treasury.level, name="level"),
     path("<slug:slug>/accounts/payments/", treasury.payments, name="payments"),
-    path("<slug:slug>/accounts/payments.csv", treasury.payments_csv, name="payments_csv"),
+    path(
+        "<slug:slug>/accounts/payments.<str:kind>",
+        treasury.payments_file,
+        name="payments_file",
+    ),
     path("<slug:slug>/accounts/statement/", treasury.statement, name="statement"),
     path("<slug:slug>/accounts/lines/", treasury.lines, name="lines"),
     path("<slug:slug>/accounts/lines/<int:pk>/", treasury.line, name="line"),

@@ -52,18 +52,18 @@ def mine(request: HttpRequest) -> HttpResponse:
         "level", "next_level", "organisation"
     )
     features = features_for(user)
-    levied = (
-        apps.get_model("organisations", "Organisation")
-        .objects.filter(fee_levels__isnull=False)
-        .distinct()
-    )
+    organisations = apps.get_model("organisations", "Organisation").objects.all()
+    kept = []
+    if permissions.treasures_anywhere(user):
+        kept = [item for item in organisations if permissions.keeps_accounts(user, item.pk)]
     context = {
         "features": [(feature, feature in features) for feature in Feature],
         "subscriptions": [(item, standing(item)) for item in subscriptions],
         "declarations": Declaration.objects.filter(user=user).select_related("level__organisation")[
             :10
         ],
-        "organisations": levied,
+        "organisations": organisations.filter(fee_levels__isnull=False).distinct(),
+        "kept": kept,
     }
     return render(request, "membership/mine.html", context)
 

@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from ligesind.accounts.services import delete_account
@@ -260,9 +261,15 @@ def test_the_payments_csv_neutralises_formulas(client, treasurer, member, associ
     )
     pay(treasurer, services.join_level(actor=member, level=level), 10)
     client.force_login(treasurer)
-    response = client.get(reverse("membership:payments_csv", args=[association.slug]))
+    response = client.get(reverse("membership:payments_file", args=[association.slug, "csv"]))
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[1][3] == "'=HYPERLINK(1)"
+    assert rows[1][3] == "'=HYPERLINK(1)" and rows[1][2] == "10,00"
+    response = client.get(reverse("membership:payments_file", args=[association.slug, "xlsx"]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet is not None
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert values[1][2] == 10 and values[1][3] == "'=HYPERLINK(1)"
+    assert values[0][0] == "Kvittering nr."
 
 
 def test_a_level_needs_a_price_unless_it_is_free(client, treasurer, association):

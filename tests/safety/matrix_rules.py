@@ -157,8 +157,11 @@ RULES: dict[str, Rule] = {
     ),
     **{
         f"membership:{name}": Rule(TREASURER, pk("fee_organisation", "slug"))
-        for name in ("overview", "terms", "level_new", "payments", "payments_csv", "statement")
+        for name in ("overview", "terms", "level_new", "payments", "statement")
     },
+    "membership:payments_file": Rule(
+        TREASURER, lambda ids: {"slug": ids["fee_organisation"], "kind": "xlsx"}
+    ),
     "membership:lines": Rule(TREASURER, pk("fee_organisation", "slug")),
     "membership:level": Rule(
         TREASURER, lambda ids: {"slug": ids["fee_organisation"], "pk": ids["level"]}

@@ -75,6 +75,7 @@ def count(clients: dict[str, Client], rows: list[dict[str, Any]], key: str) -> N
 def seed() -> dict[str, Any]:
     from ligesind.activities.models import Activity
     from ligesind.community.models import Post
+    from ligesind.demo.bench_fees import seed_fees
     from ligesind.demo.bench_forum import ForumSize, seed_forum
     from ligesind.demo.bench_members import seed_members
     from ligesind.demo.bench_messages import seed_messages
@@ -89,6 +90,7 @@ def seed() -> dict[str, Any]:
         ForumSize(members=SIZES["members"], threads=SIZES["posts"] // 10, posts=SIZES["posts"])
     )
     seed_messages(SIZES["messages"])
+    fees = seed_fees()
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     from ligesind.accounts.models import User
@@ -100,6 +102,7 @@ def seed() -> dict[str, Any]:
         "forum_posts": Post.objects.count(),
         "activities": Activity.objects.count(),
         "volunteer_hours_entries": VolunteerHours.objects.count(),
+        **fees,
     }
 
 

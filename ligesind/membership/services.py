@@ -240,6 +240,31 @@ def register_payment(
     return payment
 
 
+def _by_reference(organisation_id: int, reference: str) -> Subscription:
+    found = Subscription.objects.filter(
+        organisation_id=organisation_id, reference=reference.strip().upper()
+    ).first()
+    if found is None:
+        raise DomainError(
+            _("No member of this organisation has the reference %(ref)s.") % {"ref": reference}
+        )
+    return found
+
+
+def _book_bank_line(
+    actor: User, subscription: Subscription, amount: Decimal, booked_on: datetime.date, key: str
+) -> Payment:
+    """A bank statement's line as a payment, once (``key``: the line's fingerprint)."""
+    return register_payment(
+        actor=actor,
+        subscription=subscription,
+        amount=amount,
+        paid_on=booked_on,
+        provider=Provider.BANK,
+        external_id=f"bank:{key}",
+    )
+
+
 def register_by_reference(
     *,
     actor: User,
@@ -248,16 +273,9 @@ def register_by_reference(
     amount: Decimal,
     paid_on: datetime.date,
 ) -> Payment:
-    subscription = Subscription.objects.filter(
-        organisation_id=organisation_id, reference=reference.strip().upper()
-    ).first()
-    if subscription is None:
-        raise DomainError(
-            _("No member of this organisation has the reference %(ref)s.") % {"ref": reference}
-        )
     return register_payment(
         actor=actor,
-        subscription=subscription,
+        subscription=_by_reference(organisation_id, reference),
         amount=amount,
         paid_on=paid_on,
         provider=Provider.MANUAL,
@@ -311,13 +329,8 @@ def import_statement(*, actor: User, organisation_id: int, data: bytes) -> dict[
             stored.why = _("The same reference appears again in this statement.")
         else:
             try:
-                stored.payment = register_payment(
-                    actor=actor,
-                    subscription=subscription,
-                    amount=line.amount,
-                    paid_on=line.booked_on,
-                    provider=Provider.BANK,
-                    external_id=f"bank:{line.fingerprint}",
+                stored.payment = _book_bank_line(
+                    actor, subscription, line.amount, line.booked_on, line.fingerprint
                 )
                 stored.status = LineStatus.MATCHED
             except DomainError as error:
@@ -335,21 +348,10 @@ def match_line(*, actor: User, line: StatementLine, reference: str) -> Payment:
         raise NotAllowed(_("Only the treasurer can match bank lines."))
     if line.status != LineStatus.OPEN:
         raise DomainError(_("This line is already dealt with."))
-    subscription = Subscription.objects.filter(
-        organisation_id=line.organisation_id, reference=reference.strip().upper()
-    ).first()
-    if subscription is None:
-        raise DomainError(
-            _("No member of this organisation has the reference %(ref)s.") % {"ref": reference}
-        )
+    subscription = _by_reference(line.organisation_id, reference)
     with transaction.atomic():
-        payment = register_payment(
-            actor=actor,
-            subscription=subscription,
-            amount=line.amount,
-            paid_on=line.booked_on,
-            provider=Provider.BANK,
-            external_id=f"bank:{line.fingerprint}",
+        payment = _book_bank_line(
+            actor, subscription, line.amount, line.booked_on, line.fingerprint
         )
         line.payment = payment
         line.status = LineStatus.MATCHED

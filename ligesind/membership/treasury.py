@@ -163,8 +163,13 @@ def level(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRespons
         else:
             messages.success(request, _("The level is saved."))
             return redirect("membership:overview", slug=slug)
-    context = {"organisation": organisation, "form": form, "level": item}
-    return render(request, "membership/treasury/level.html", context)
+    context = {
+        "organisation": organisation,
+        "form": form,
+        "title": item.name if item.pk else _("New level"),
+        "note": _("A change of price applies from each member's next period."),
+    }
+    return render(request, "membership/treasury/form.html", context)
 
 
 @login_required
@@ -179,9 +184,8 @@ def terms(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("The terms are saved."))
             return redirect("membership:overview", slug=slug)
-    return render(
-        request, "membership/treasury/terms.html", {"organisation": organisation, "form": form}
-    )
+    context = {"organisation": organisation, "form": form, "title": _("Terms and how to pay")}
+    return render(request, "membership/treasury/form.html", context)
 
 
 @login_required

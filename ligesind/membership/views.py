@@ -126,13 +126,18 @@ def join(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return redirect("membership:levels", slug=slug)
 
 
-@login_required
-@require_POST
-def cancel(request: HttpRequest, slug: str) -> HttpResponse:
+def _own_subscription(request: HttpRequest, slug: str) -> Subscription:
     organisation = organisation_for(slug)
     subscription = services.subscription_of(cast(User, request.user), organisation.pk)
     if subscription is None or not permissions.owns(request.user, subscription):
         raise Http404
+    return subscription
+
+
+@login_required
+@require_POST
+def cancel(request: HttpRequest, slug: str) -> HttpResponse:
+    subscription = _own_subscription(request, slug)
     try:
         services.cancel_subscription(actor=cast(User, request.user), subscription=subscription)
     except DomainError as error:
@@ -187,10 +192,7 @@ def receipt(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def pay_by_card(request: HttpRequest, slug: str) -> HttpResponse:
     """Off to Stripe's own page to pay the level by card (nothing about the card reaches us)."""
-    organisation = organisation_for(slug)
-    subscription = services.subscription_of(cast(User, request.user), organisation.pk)
-    if subscription is None or not permissions.owns(request.user, subscription):
-        raise Http404
+    subscription = _own_subscription(request, slug)
     if not card_payments() or (subscription.next_level or subscription.level).is_free:
         raise Http404
     back = request.build_absolute_uri(reverse("membership:levels", args=[slug]))

@@ -9,7 +9,7 @@ class Feature(models.TextChoices):
     COMMUNITY = "community", _("Forums, network groups and communities")
     MATCHING = "matching", _("PeerMatch: a peer guide of your own")
     ACTIVITIES = "activities", _("Activities and følgeskab")
-    COURSES = "courses", _("Courses")
+    COURSES = "courses", _("Peer group courses")
     RESEARCH = "research", _("Research")
 
 

@@ -139,6 +139,7 @@ class Subscription(models.Model):
                 fields=["user", "organisation"], name="one_subscription_per_organisation"
             ),
         ]
+        indexes = [models.Index(fields=["organisation", "paid_until"], name="overdue")]
 
     def __str__(self) -> str:
         return self.reference

@@ -11,7 +11,7 @@ import stripe
 from django.apps import apps
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,6 +25,7 @@ from . import permissions
 from .bank import REFERENCE_ALPHABET, find_reference, read_statement
 from .entitlements import forget_features
 from .features import Feature
+from .figures import forget_figures
 from .lifecycle import Standing, add_periods, next_period_start, status_of
 from .models import (
     Declaration,
@@ -33,6 +34,7 @@ from .models import (
     FeeTerms,
     LineStatus,
     Payment,
+    Period,
     Provider,
     ProviderEvent,
     StatementLine,
@@ -67,6 +69,7 @@ def save_level(*, actor: User, level: FeeLevel) -> FeeLevel:
     if level.on_declaration and not level.is_free:
         raise DomainError(_("A level given on a declaration must be free."))
     level.save()
+    transaction.on_commit(lambda: forget_figures(level.organisation_id))
     return level
 
 
@@ -75,6 +78,23 @@ def save_terms(*, actor: User, terms: FeeTerms) -> FeeTerms:
         raise NotAllowed(_("Only the treasurer can change the fee terms."))
     terms.save()
     return terms
+
+
+def overdue(organisation_id: int, today: datetime.date, grace_days: int) -> QuerySet[Subscription]:
+    """Members past their paid period (in the grace days, then lapsed), the latest first: read
+    from the index on the paid day, not by reckoning every subscription's standing."""
+    waived = Q(waived_until__isnull=False, waived_until__gte=today)
+    return (
+        Subscription.objects.filter(
+            organisation_id=organisation_id,
+            paid_until__lt=today,
+            cancelled_on__isnull=True,
+        )
+        .exclude(waived)
+        .exclude(level__period=Period.FREE)
+        .select_related("user__profile", "level")
+        .order_by("-paid_until")
+    )
 
 
 # A member's subscription
@@ -232,6 +252,7 @@ def register_payment(
         except IntegrityError as error:
             raise DomainError(_("This payment is already registered.")) from error
     forget_features(subscription.user)
+    transaction.on_commit(lambda: forget_figures(subscription.organisation_id))
     notify(
         subscription.user,
         "fee_paid",

@@ -3,17 +3,13 @@ income per month), levels and terms, payments by hand and from the bank, declara
 free membership and waivers."""
 
 import csv
-import datetime
 import io
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Sum
-from django.db.models.functions import TruncMonth
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -21,12 +17,13 @@ from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
 from ligesind.accounts.models import User
-from ligesind.core.charts import Chart, last_months, per_month
+from ligesind.core.charts import Chart
 from ligesind.core.errors import DomainError
 from ligesind.core.pager import pager_html
 from ligesind.core.sheets import neutralise
 
 from . import permissions, services
+from .figures import figures_for
 from .forms import (
     DecisionForm,
     LevelForm,
@@ -36,7 +33,7 @@ from .forms import (
     TermsForm,
     WaiverForm,
 )
-from .lifecycle import LABELS, Standing, standing_sql
+from .lifecycle import LABELS, Standing
 from .models import (
     Declaration,
     DeclarationStatus,
@@ -49,6 +46,7 @@ from .models import (
 from .views import organisation_for
 
 PAYMENTS_PER_PAGE = 50
+SHOWN = 50  # requests, bank lines and waivers on one page, the oldest first: the rest after
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 STANDINGS = [
     Standing.PAID,
@@ -78,48 +76,27 @@ def _decided_by(request: HttpRequest, slug: str) -> Any:
     return organisation
 
 
-def income_chart(organisation_id: int, today: datetime.date) -> Chart:
-    months = last_months(today)
-    rows = (
-        Payment.objects.filter(organisation_id=organisation_id, paid_on__gte=months[0])
-        .annotate(month=TruncMonth("paid_on"))
-        .values_list("month")
-        .annotate(total=Sum("amount"))
-    )
-    found = dict(rows)
-    return Chart("income", _("Income from fees"), _("kr."), months, per_month(found, months))
-
-
 @login_required
 def overview(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = _kept_by(request, slug)
     today = services.today()
     terms = services.terms_of(organisation.pk)
-    subscriptions = Subscription.objects.filter(organisation=organisation).annotate(
-        standing=standing_sql(today, terms.grace_days)
-    )
-    counts: dict[int, dict[str, int]] = {}
-    for level_id, state, number in subscriptions.values_list("level_id", "standing").annotate(
-        number=Count("pk")
-    ):
-        counts.setdefault(level_id, {})[state] = number
+    figures = figures_for(organisation.pk, today, terms.grace_days)
     levels = list(FeeLevel.objects.filter(organisation=organisation))
     for level in levels:
-        level.counts = counts.get(level.pk, {})  # type: ignore[attr-defined]
-        level.row = [level.counts.get(state, 0) for state in STANDINGS]  # type: ignore[attr-defined]
-    overdue = (
-        subscriptions.filter(standing__in=[Standing.GRACE, Standing.LAPSED])
-        .select_related("user__profile", "level")
-        .order_by("paid_until")[:50]
-    )
+        counts = figures.counts.get(level.pk, {})
+        level.row = [counts.get(state, 0) for state in STANDINGS]  # type: ignore[attr-defined]
     context = {
         "organisation": organisation,
         "levels": levels,
         "standings": [LABELS[state] for state in STANDINGS],
-        "overdue": overdue,
-        "chart": income_chart(organisation.pk, today),
-        "year": _year_figures(organisation.pk, today.year - 1),
-        "this_year": _year_figures(organisation.pk, today.year),
+        "overdue": services.overdue(organisation.pk, today, terms.grace_days)[:50],
+        "chart": Chart(
+            "income", _("Income from fees"), _("kr."), figures.months, list(figures.income)
+        ),
+        "year": figures.years[0],
+        "this_year": figures.years[1],
+        "made_at": figures.made_at,
         "waiting": Declaration.objects.filter(
             level__organisation=organisation, status=DeclarationStatus.WAITING
         ).count(),
@@ -128,22 +105,6 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
         ).count(),
     }
     return render(request, "membership/treasury/overview.html", context)
-
-
-def _year_figures(organisation_id: int, year: int) -> dict[str, Any]:
-    """A calendar year's fee income for the general meeting: per level, payments and total."""
-    rows = list(
-        Payment.objects.filter(organisation_id=organisation_id, paid_on__year=year)
-        .values("level_name")
-        .annotate(payments=Count("pk"), total=Sum("amount"))
-        .order_by("level_name")
-    )
-    return {
-        "year": year,
-        "rows": rows,
-        "total": sum((row["total"] for row in rows), Decimal(0)),
-        "payments": sum(row["payments"] for row in rows),
-    }
 
 
 @login_required
@@ -297,7 +258,12 @@ def statement(request: HttpRequest, slug: str) -> HttpResponse:
 def lines(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = _kept_by(request, slug)
     open_lines = StatementLine.objects.filter(organisation=organisation, status=LineStatus.OPEN)
-    context = {"organisation": organisation, "lines": open_lines[:200], "form": MatchForm()}
+    context = {
+        "organisation": organisation,
+        "lines": open_lines[:SHOWN],
+        "more": max(open_lines.count() - SHOWN, 0),
+        "form": MatchForm(),
+    }
     return render(request, "membership/treasury/lines.html", context)
 
 
@@ -331,9 +297,11 @@ def declarations(request: HttpRequest, slug: str) -> HttpResponse:
     rows = Declaration.objects.filter(level__organisation=organisation).select_related(
         "user__profile", "level", "decided_by__profile"
     )
+    waiting = rows.filter(status=DeclarationStatus.WAITING).order_by("created_at")
     context = {
         "organisation": organisation,
-        "waiting": rows.filter(status=DeclarationStatus.WAITING),
+        "waiting": waiting[:SHOWN],
+        "more_waiting": max(waiting.count() - SHOWN, 0),
         "answered": rows.exclude(status=DeclarationStatus.WAITING)[:30],
         "form": DecisionForm(),
     }
@@ -388,5 +356,5 @@ def waivers(request: HttpRequest, slug: str) -> HttpResponse:
     current = Subscription.objects.filter(
         organisation=organisation, waived_until__gte=services.today()
     ).select_related("user__profile", "level", "waived_by__profile")
-    context = {"organisation": organisation, "form": form, "current": current[:200]}
+    context = {"organisation": organisation, "form": form, "current": current[:SHOWN]}
     return render(request, "membership/treasury/waivers.html", context)

@@ -244,8 +244,8 @@ def test_the_overview_counts_members_per_level_and_shows_the_year(
     services.join_level(actor=other, level=chat_level)
     client.force_login(treasurer)
     response = client.get(reverse("membership:overview", args=[association.slug]))
-    levels = {level.name: level.counts for level in response.context["levels"]}
-    assert levels["Chat og post"] == {"paid": 1, "awaiting": 1}
+    levels = {level.name: level.row for level in response.context["levels"]}
+    assert levels["Chat og post"] == [1, 0, 0, 1, 0, 0]  # paid, free, grace, awaiting, …
     assert response.context["this_year"]["total"] == Decimal(120)
     assert response.context["chart"].total == Decimal(120)
 
@@ -303,3 +303,41 @@ def test_export_covers_fees_and_erasure_keeps_payments_without_the_person(
     payment = Payment.objects.get()
     assert payment.user_id is None and payment.amount == Decimal(120)
     assert "Jens" not in StatementLine.objects.get().text
+
+
+def test_the_figures_are_kept_ten_minutes_but_a_payment_counts_at_once(
+    client, treasurer, member, other, chat_level, association, django_capture_on_commit_callbacks
+):
+    pay(treasurer, services.join_level(actor=member, level=chat_level), 120)
+    client.force_login(treasurer)
+    url = reverse("membership:overview", args=[association.slug])
+    assert client.get(url).context["this_year"]["total"] == Decimal(120)
+    subscription = services.join_level(actor=other, level=chat_level)
+    with django_capture_on_commit_callbacks(execute=True):
+        pay(treasurer, subscription, 120)
+    assert client.get(url).context["this_year"]["total"] == Decimal(240)
+    page = client.get(url).content.decode()
+    assert "tælles igen hvert tiende minut" in page
+
+
+def test_the_overdue_list_shows_the_latest_lapses_first(
+    client, treasurer, member, other, chat_level, association
+):
+    today = timezone.localdate()
+    pay(
+        treasurer,
+        services.join_level(actor=member, level=chat_level),
+        120,
+        on=today - timedelta(days=380),
+    )
+    pay(
+        treasurer,
+        services.join_level(actor=other, level=chat_level),
+        120,
+        on=today - timedelta(days=700),
+    )
+    client.force_login(treasurer)
+    overdue = list(
+        client.get(reverse("membership:overview", args=[association.slug])).context["overdue"]
+    )
+    assert [s.user_id for s in overdue] == [member.pk, other.pk]

@@ -1,0 +1,160 @@
+"""What the researcher's dashboard shows: recruitment per month, completion per timepoint, and
+the outcome's mean with a 95 % confidence interval (Student's t) by arm and timepoint."""
+
+import csv
+import io
+import json
+import math
+import zipfile
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from scipy import stats
+
+from ligesind.core.charts import Chart, last_months, per_month
+from ligesind.core.sheets import neutralise
+
+from . import who5
+from .models import Allocation, Arm, Participant, ParticipantStatus, Response, Study, Timepoint
+
+
+@dataclass(frozen=True)
+class Outcome:
+    arm: str
+    timepoint: str
+    n: int
+    mean: float | None
+    low: float | None
+    high: float | None
+
+
+def mean_with_ci(values: list[int]) -> tuple[float | None, float | None, float | None]:
+    """The mean and its 95 % confidence interval; with one value, no interval."""
+    if not values:
+        return None, None, None
+    mean = sum(values) / len(values)
+    if len(values) < 2:
+        return mean, None, None
+    sd = math.sqrt(sum((v - mean) ** 2 for v in values) / (len(values) - 1))
+    half = float(stats.t.ppf(0.975, len(values) - 1)) * sd / math.sqrt(len(values))
+    return mean, mean - half, mean + half
+
+
+def recruitment(study: Study, today: date) -> Chart:
+    months = last_months(today)
+    rows = (
+        Participant.objects.filter(study=study, enrolled_at__isnull=False)
+        .annotate(month=TruncMonth("enrolled_at"))
+        .values_list("month")
+        .annotate(n=Count("pk"))
+    )
+    found = {month.date() if hasattr(month, "date") else month: n for month, n in rows}
+    return Chart(
+        "recruited", _("Participants enrolled"), _("people"), months, per_month(found, months)
+    )
+
+
+def outcomes(study: Study) -> list[Outcome]:
+    arm_of = dict(
+        Allocation.objects.filter(participant__study=study).values_list("participant_id", "arm_id")
+    )
+    scores: dict[tuple[int, int], list[int]] = {}
+    for participant_id, timepoint_id, score in Response.objects.filter(
+        participant__study=study, score__isnull=False
+    ).values_list("participant_id", "timepoint_id", "score"):
+        arm_id = arm_of.get(participant_id)
+        if arm_id is not None and score is not None:
+            scores.setdefault((arm_id, timepoint_id), []).append(score)
+    rows = []
+    for arm in Arm.objects.filter(study=study):
+        for timepoint in Timepoint.objects.filter(study=study):
+            values = scores.get((arm.pk, timepoint.pk), [])
+            mean, low, high = mean_with_ci(values)
+            rows.append(Outcome(arm.name, timepoint.name, len(values), mean, low, high))
+    return rows
+
+
+def completion(study: Study) -> list[tuple[Timepoint, int, int]]:
+    """Per timepoint: how many answered, of those enrolled long enough for it to be due."""
+    now = timezone.now()
+    enrolled = [
+        moment
+        for moment in Participant.objects.filter(study=study, enrolled_at__isnull=False)
+        .exclude(status=ParticipantStatus.WITHDRAWN, keep_answers=False)
+        .values_list("enrolled_at", flat=True)
+        if moment is not None
+    ]
+    answered = dict(
+        Response.objects.filter(participant__study=study)
+        .values_list("timepoint_id")
+        .annotate(n=Count("pk"))
+    )
+    return [
+        (t, answered.get(t.pk, 0), len([e for e in enrolled if (now - e).days >= t.days]))
+        for t in Timepoint.objects.filter(study=study)
+    ]
+
+
+CODEBOOK = (
+    ("study_code", _("The participant's code in this study; no name, e-mail or alias")),
+    ("arm", _("The arm the participant was randomised to (empty: not yet)")),
+    ("stratum", _("The stratum randomised within (a municipality's number, or empty)")),
+    ("timepoint", _("The timepoint's name")),
+    ("days_after_enrolment", _("Days after enrolment the timepoint is due")),
+    ("completed_on", _("The date the questionnaire was answered")),
+)
+
+
+def export_zip(study: Study) -> bytes:
+    """One CSV per instrument and a codebook: participants by study code only."""
+    arms = dict(
+        Allocation.objects.filter(participant__study=study).values_list(
+            "participant_id", "arm__name"
+        )
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        answers = io.StringIO()
+        writer = csv.writer(answers)
+        items = [key for key, _label in who5.ITEMS]
+        writer.writerow(
+            [key for key, _d in CODEBOOK]
+            + [f"who5_{key}" for key in items]
+            + ["who5_raw", "who5_percentage"]
+        )
+        rows = Response.objects.filter(participant__study=study).select_related(
+            "participant", "timepoint"
+        )
+        for response in rows.order_by("participant__code", "timepoint__days"):
+            given = json.loads(response.answers)
+            writer.writerow(
+                [
+                    response.participant.code,
+                    neutralise(arms.get(response.participant_id, "")),
+                    response.participant.stratum,
+                    neutralise(response.timepoint.name),
+                    response.timepoint.days,
+                    timezone.localdate(response.completed_at).isoformat(),
+                ]
+                + [given.get(key, "") for key in items]
+                + [response.raw_score, response.score]
+            )
+        archive.writestr("who5.csv", answers.getvalue())
+        book = io.StringIO()
+        writer = csv.writer(book)
+        writer.writerow(["variable", "description", "values"])
+        for key, description in CODEBOOK:
+            writer.writerow([key, str(description), ""])
+        scale = "; ".join(f"{value} = {label}" for value, label in who5.CHOICES)
+        for key, label in who5.ITEMS:
+            writer.writerow([f"who5_{key}", str(label), scale])
+        writer.writerow(["who5_raw", _("WHO-5 raw score: the sum of the five items"), "0–25"])
+        writer.writerow(
+            ["who5_percentage", _("WHO-5 percentage score: the raw score × 4"), "0–100"]
+        )
+        archive.writestr("codebook.csv", book.getvalue())
+    return out.getvalue()

@@ -1,0 +1,89 @@
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from . import who5
+from .models import ConsentVersion, Question
+
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+
+
+class ScreeningForm(forms.Form):
+    def __init__(self, *args: Any, questions: list[Question], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for question in questions:
+            self.fields[f"q{question.pk}"] = forms.ChoiceField(
+                label=question.text,
+                choices=YES_NO,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Answer the question.")},
+            )
+
+    def answers(self) -> dict[int, bool]:
+        return {int(name[1:]): value == "yes" for name, value in self.cleaned_data.items()}
+
+
+class ConsentForm(forms.Form):
+    typed_name = forms.CharField(
+        label=_("Your name, as your signature"),
+        max_length=200,
+        error_messages={"required": _("Type your name to sign.")},
+    )
+
+    def __init__(self, *args: Any, version: ConsentVersion, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for index, statement in enumerate(version.statements):
+            self.fields[f"s{index}"] = forms.BooleanField(
+                label=statement,
+                error_messages={"required": _("Tick every statement to take part.")},
+            )
+        self.order_fields([f"s{i}" for i in range(len(version.statements))] + ["typed_name"])
+
+    def statements(self) -> list[int]:
+        return [
+            int(name[1:])
+            for name, value in self.cleaned_data.items()
+            if name.startswith("s") and name[1:].isdigit() and value is True
+        ]
+
+
+class Who5Form(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for key, label in who5.ITEMS:
+            self.fields[key] = forms.TypedChoiceField(
+                label=label,
+                choices=who5.CHOICES,
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Choose the answer closest to how you have felt.")},
+            )
+
+
+class WithdrawForm(forms.Form):
+    keep_answers = forms.TypedChoiceField(
+        label=_("The answers you have given so far"),
+        choices=[
+            ("yes", _("The researchers may keep and use them")),
+            ("no", _("Delete them")),
+        ],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what happens to your answers.")},
+    )
+
+
+class ConsentVersionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Information for participants"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        max_length=20000,
+        error_messages={"required": _("Write the information for participants.")},
+    )
+    statements = forms.CharField(
+        label=_("Statements to tick, one per line"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=5000,
+        error_messages={"required": _("Write at least one statement.")},
+    )

@@ -1,0 +1,202 @@
+"""Taking part in a study and running one: screening, consent (versioned), questionnaires,
+randomisation after the baseline, withdrawal, and new consent versions."""
+
+import json
+from collections.abc import Collection
+
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ligesind.accounts.models import User
+from ligesind.core.errors import DomainError, NotAllowed
+from ligesind.core.services import notify
+
+from . import permissions, who5
+from .models import (
+    Allocation,
+    Consent,
+    ConsentVersion,
+    Participant,
+    ParticipantStatus,
+    Question,
+    Response,
+    Study,
+    Timepoint,
+)
+from .randomisation import allocate
+
+
+def current_consent(study: Study) -> ConsentVersion | None:
+    return study.consent_versions.order_by("-number").first()
+
+
+def needs_consent(participant: Participant) -> bool:
+    """Not yet consented, or consented to an older version than the current one."""
+    if participant.status in (ParticipantStatus.WITHDRAWN, ParticipantStatus.NOT_ELIGIBLE):
+        return False
+    current = current_consent(participant.study)
+    given = participant.consents.order_by("-version__number").first()
+    return current is not None and (given is None or given.version_id != current.pk)
+
+
+def participation(user: User, study: Study) -> Participant | None:
+    return Participant.objects.filter(study=study, user_id=user.pk).first()
+
+
+def _code(study: Study) -> str:
+    return f"{study.slug[:6].upper()}-{Participant.objects.filter(study=study).count() + 1:04d}"
+
+
+@transaction.atomic
+def screen(*, actor: User, study: Study, answers: dict[int, bool]) -> Participant:
+    """The eligibility questions answered yes or no: the person can take part or not (and
+    is told kindly). Their answers are not stored, only the outcome."""
+    if not permissions.can_take_part(actor, study):
+        raise NotAllowed(_("This study does not recruit at the moment."))
+    questions = list(Question.objects.filter(study=study))
+    if any(q.pk not in answers for q in questions):
+        raise DomainError(_("Answer every question."))
+    eligible = all(answers[q.pk] == q.eligible_answer for q in questions)
+    status = ParticipantStatus.SCREENED if eligible else ParticipantStatus.NOT_ELIGIBLE
+    found = participation(actor, study)
+    if found is not None:
+        if found.status not in (ParticipantStatus.SCREENED, ParticipantStatus.NOT_ELIGIBLE):
+            raise DomainError(_("You already take part in this study."))
+        found.status = status
+        found.save(update_fields=["status"])
+        return found
+    stratum = ""
+    if study.strata == "municipality":
+        profile = getattr(actor, "profile", None)
+        stratum = str(getattr(profile, "municipality_id", "") or "")
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                return Participant.objects.create(
+                    study=study, user=actor, code=_code(study), status=status, stratum=stratum
+                )
+        except IntegrityError:
+            continue
+    raise DomainError(_("Something went wrong. Nothing you typed is lost: try again."))
+
+
+@transaction.atomic
+def give_consent(
+    *, actor: User, participant: Participant, statements: Collection[int], typed_name: str
+) -> Consent:
+    """Every statement of the current version ticked and the name typed: stored with the
+    version and the time."""
+    if not permissions.takes_part(actor, participant):
+        raise NotAllowed(_("This is not your participation."))
+    if participant.status not in (ParticipantStatus.SCREENED, ParticipantStatus.CONSENTED):
+        raise DomainError(_("You cannot consent to this study now."))
+    version = current_consent(participant.study)
+    if version is None:
+        raise DomainError(_("The study has no consent text yet."))
+    if set(statements) != set(range(len(version.statements))):
+        raise DomainError(_("Tick every statement to take part."))
+    if not typed_name.strip():
+        raise DomainError(_("Type your name to sign."))
+    consent = Consent.objects.create(
+        participant=participant,
+        version=version,
+        statements=sorted(statements),
+        typed_name=typed_name.strip(),
+    )
+    if participant.status != ParticipantStatus.CONSENTED:
+        participant.status = ParticipantStatus.CONSENTED
+        participant.enrolled_at = timezone.now()
+        participant.save(update_fields=["status", "enrolled_at"])
+    return consent
+
+
+def due_timepoints(participant: Participant) -> list[Timepoint]:
+    """The questionnaires that are due now and not yet answered."""
+    if participant.status != ParticipantStatus.CONSENTED or participant.enrolled_at is None:
+        return []
+    days = (timezone.now() - participant.enrolled_at).days
+    answered = set(participant.responses.values_list("timepoint_id", flat=True))
+    return [
+        t
+        for t in Timepoint.objects.filter(study_id=participant.study_id, days__lte=days)
+        if t.pk not in answered
+    ]
+
+
+@transaction.atomic
+def answer_questionnaire(
+    *, actor: User, participant: Participant, timepoint: Timepoint, answers: dict[str, int]
+) -> Response:
+    """A WHO-5 answered: stored encrypted with its score. After the first (baseline) answer
+    the participant is randomised."""
+    if not permissions.takes_part(actor, participant):
+        raise NotAllowed(_("This is not your participation."))
+    if needs_consent(participant):
+        raise DomainError(_("Give your consent to the current version first."))
+    if timepoint not in due_timepoints(participant):
+        raise DomainError(_("This questionnaire is not open to you now."))
+    result = who5.score(answers)
+    response = Response.objects.create(
+        participant=participant,
+        timepoint=timepoint,
+        answers=json.dumps(answers),
+        raw_score=result.raw,
+        score=result.percentage,
+    )
+    if participant.study.arms.count() >= 2 and not hasattr(participant, "allocation"):
+        allocate(participant)
+    return response
+
+
+@transaction.atomic
+def withdraw(*, actor: User, participant: Participant, keep_answers: bool) -> Participant:
+    """Out of the study at any time, no reason needed; the answers so far are kept only if
+    the participant says so. The allocation log keeps its line (it is the study's record)."""
+    if not permissions.takes_part(actor, participant):
+        raise NotAllowed(_("This is not your participation."))
+    if participant.status == ParticipantStatus.WITHDRAWN:
+        raise DomainError(_("You have already left the study."))
+    participant.status = ParticipantStatus.WITHDRAWN
+    participant.withdrawn_at = timezone.now()
+    participant.keep_answers = keep_answers
+    participant.save(update_fields=["status", "withdrawn_at", "keep_answers"])
+    if not keep_answers:
+        participant.responses.all().delete()
+    return participant
+
+
+@transaction.atomic
+def publish_consent_version(
+    *, actor: User, study: Study, text: str, statements: list[str]
+) -> ConsentVersion:
+    """A new version of the consent text: everyone taking part is asked to consent again."""
+    if not permissions.is_researcher_of(actor, study):
+        raise NotAllowed(_("Only the study's researchers can change the consent text."))
+    statements = [s.strip() for s in statements if s.strip()]
+    if not text.strip() or not statements:
+        raise DomainError(_("Write the information and at least one statement to tick."))
+    latest = current_consent(study)
+    version = ConsentVersion.objects.create(
+        study=study,
+        number=(latest.number + 1) if latest else 1,
+        text=text.strip(),
+        statements=statements,
+    )
+    taking_part = Participant.objects.filter(
+        study=study, status=ParticipantStatus.CONSENTED, user__isnull=False
+    ).select_related("user")
+    url = reverse("research:consent", args=[study.slug])
+    for participant in taking_part:
+        if participant.user is not None:
+            notify(participant.user, "research_consent", url=url)
+    return version
+
+
+def who5_keys() -> list[str]:
+    return [key for key, _label in who5.ITEMS]
+
+
+def allocation_of(participant: Participant) -> Allocation | None:
+    return Allocation.objects.filter(participant=participant).select_related("arm").first()

@@ -5,6 +5,7 @@ on its team; a few demo members take part and have answered the baseline WHO-5."
 import random
 
 from ligesind.accounts.models import Role, User
+from ligesind.activities.models import CourseTemplate
 from ligesind.demo.people import DOMAIN
 from ligesind.organisations.models import Organisation
 from ligesind.research import services
@@ -45,6 +46,9 @@ def load_demo_research() -> None:
             "description": DESCRIPTION,
             "status": "recruiting",
             "strata": "municipality",
+            "course_template": CourseTemplate.objects.filter(
+                name="Vejen til hverdagslivet"
+            ).first(),
         },
     )
     if not created:

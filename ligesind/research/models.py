@@ -37,6 +37,18 @@ class Study(models.Model):
         choices=[("", _("the whole study")), ("municipality", _("each municipality"))],
         blank=True,
     )
+    course_template = models.ForeignKey(
+        "activities.CourseTemplate",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("the course the study evaluates"),
+        help_text=_(
+            "The intervention group is offered a seat in its next run; the waiting list one "
+            "after their last questionnaire."
+        ),
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -2,20 +2,23 @@
 randomisation after the baseline, withdrawal, and new consent versions."""
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, Min, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ligesind.accounts.models import User
+from ligesind.activities.models import CourseRun, CourseSession
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.services import notify
 
 from . import permissions, who5
 from .models import (
     Allocation,
+    ArmKind,
     Consent,
     ConsentVersion,
     Participant,
@@ -200,3 +203,34 @@ def who5_keys() -> list[str]:
 
 def allocation_of(participant: Participant) -> Allocation | None:
     return Allocation.objects.filter(participant=participant).select_related("arm").first()
+
+
+def offered_runs(participant: Participant) -> Sequence[CourseRun]:
+    """The course runs to offer a seat in: to the intervention group at once, to the waiting
+    list once their last questionnaire is due; the participant's own municipality first."""
+    allocation = allocation_of(participant)
+    study = participant.study
+    if (
+        allocation is None
+        or participant.status != ParticipantStatus.CONSENTED
+        or study.course_template_id is None
+        or participant.enrolled_at is None
+    ):
+        return []
+    if allocation.arm.kind == ArmKind.WAITING_LIST:
+        last = Timepoint.objects.filter(study=study).order_by("-days").first()
+        if last and (timezone.now() - participant.enrolled_at).days < last.days:
+            return []
+    upcoming = CourseSession.objects.filter(run=OuterRef("pk"), starts_at__gt=timezone.now())
+    runs = (
+        CourseRun.objects.filter(
+            Exists(upcoming),
+            template_id=study.course_template_id,
+            organisation_id=study.organisation_id,
+        )
+        .select_related("municipality", "template")
+        .annotate(first=Min("sessions__starts_at"))
+        .order_by("first")
+    )
+    home = getattr(getattr(participant.user, "profile", None), "municipality_id", None)
+    return sorted(runs[:20], key=lambda run: run.municipality_id != home)[:3]

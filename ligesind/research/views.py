@@ -145,6 +145,7 @@ def participation(request: HttpRequest, slug: str) -> HttpResponse:
         "needs_consent": services.needs_consent(participant),
         "due": services.due_timepoints(participant),
         "allocation": services.allocation_of(participant),
+        "runs": services.offered_runs(participant),
         "form": form,
     }
     return render(request, "research/participation.html", context)

@@ -5,14 +5,20 @@ import csv
 import io
 import json
 import zipfile
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from ligesind.accounts.models import Role
+from ligesind.activities import services as activities
+from ligesind.activities.models import CourseTemplate
 from ligesind.core.errors import DomainError
 from ligesind.core.models import AccessLog, Notification
 from ligesind.research import services
-from ligesind.research.models import Participant, Response, Timepoint
+from ligesind.research.models import Allocation, Participant, Response, Timepoint
+from tests.factories import make_staff, municipality
 
 WHO5 = {"cheerful": "3", "calm": "2", "active": "4", "rested": "1", "interest": "3"}
 
@@ -137,3 +143,38 @@ def test_only_the_study_team_sees_the_team_pages(client, study, researcher, othe
     client.force_login(researcher)
     page = client.get(reverse("research:dashboard", args=[study.slug]))
     assert page.status_code == 200
+
+
+def test_the_intervention_group_is_offered_a_course_seat_and_the_waiting_list_later(
+    client, member, other, study, admin_user
+):
+    template = CourseTemplate.objects.get(name="Vejen til hverdagslivet")
+    study.course_template = template
+    study.save()
+    guide = make_staff(Role.PEER_GUIDE, "Fredericia", admin=admin_user, alias="Leder")
+    run = activities.create_course_run(
+        actor=admin_user,
+        template=template,
+        municipality=municipality("Fredericia"),
+        place="Biblioteket",
+        first_session_at=timezone.now() + timedelta(days=10),
+        leaders=[guide],
+        capacity=8,
+        organisation=study.organisation,
+    )
+    for person in (member, other):
+        client.force_login(person)
+        join(client, study)
+        consent(client, study)
+        client.post(reverse("research:questionnaire", args=[study.slug, baseline(study).pk]), WHO5)
+    for person in (member, other):
+        participant = Participant.objects.get(user=person)
+        arm = Allocation.objects.get(participant=participant).arm
+        runs = services.offered_runs(participant)
+        if arm.kind == "intervention":
+            assert list(runs) == [run]
+        else:
+            assert list(runs) == []
+            participant.enrolled_at = timezone.now() - timedelta(days=71)  # week 10 is due
+            participant.save()
+            assert list(services.offered_runs(participant)) == [run]

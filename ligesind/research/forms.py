@@ -87,3 +87,39 @@ class ConsentVersionForm(forms.Form):
         max_length=5000,
         error_messages={"required": _("Write at least one statement.")},
     )
+
+
+class ReferralForm(forms.Form):
+    referrer_name = forms.CharField(
+        label=_("Your name"),
+        max_length=120,
+        error_messages={"required": _("Write your name.")},
+    )
+    referrer_workplace = forms.CharField(
+        label=_("Your workplace"),
+        max_length=200,
+        help_text=_("For example Bostøtten in Fredericia."),
+        error_messages={"required": _("Write where you work.")},
+    )
+    referrer_email = forms.EmailField(
+        label=_("Your e-mail address"),
+        error_messages={"required": _("Write your e-mail address.")},
+    )
+    person_name = forms.CharField(
+        label=_("The name of the person you refer"),
+        max_length=120,
+        error_messages={"required": _("Write the name of the person you refer.")},
+    )
+    person_reach = forms.CharField(
+        label=_("Their e-mail address or phone number"),
+        max_length=200,
+        help_text=_(
+            "With an e-mail address they get an invitation at once; with a phone number we "
+            "call them."
+        ),
+        error_messages={"required": _("Write how we can reach them.")},
+    )
+    agreed = forms.BooleanField(
+        label=_("The person has agreed that we contact them"),
+        error_messages={"required": _("Refer only someone who has agreed to be contacted.")},
+    )

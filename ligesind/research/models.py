@@ -272,3 +272,28 @@ class Allocation(models.Model):
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
         raise ValueError("The allocation log is append-only.")
+
+
+class Referral(models.Model):
+    """A professional (e.g. Bostøtten in Fredericia) refers a person who has agreed to be
+    contacted; the person is invited and decides themselves. What it holds about the person is
+    encrypted."""
+
+    study = models.ForeignKey(Study, on_delete=models.CASCADE, related_name="referrals")
+    referrer_name = models.CharField(_("your name"), max_length=120)
+    referrer_workplace = models.CharField(_("your workplace"), max_length=200)
+    referrer_email = models.EmailField(_("your e-mail address"))
+    person_name = EncryptedTextField()
+    person_reach = EncryptedTextField()  # an e-mail address or a phone number
+    token = models.CharField(max_length=40, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    invited_at = models.DateTimeField(null=True, blank=True)
+    contacted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
+
+    def __str__(self) -> str:
+        return f"{self.study_id} {self.created_at:%Y-%m-%d}"

@@ -1,6 +1,7 @@
 """What research plugs into: a notification, the member's data export and erasure."""
 
 import json
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -8,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from ligesind.core.models import EmailMode
 from ligesind.core.notifications import NotificationKind, register_kind
 from ligesind.core.privacy import register_erasure, register_export, register_labels
+from ligesind.core.retention import register_purge
 
-from .models import Consent, Participant, Response
+from .models import Consent, Participant, Referral, Response
 
 
 def export_research(user: Any) -> dict[str, Any]:
@@ -49,6 +51,15 @@ def erase_research(user: Any) -> None:
         participant.save(update_fields=["keep_answers", "status"])
 
 
+REFERRAL_DAYS = 180
+
+
+def purge_referrals(now: datetime) -> dict[str, int]:
+    """A referral names someone who is not (yet) a member: deleted half a year after it came."""
+    old = Referral.objects.filter(created_at__lt=now - timedelta(days=REFERRAL_DAYS))
+    return {"research_referrals": old.delete()[0]}
+
+
 def register() -> None:
     register_kind(
         NotificationKind(
@@ -68,3 +79,4 @@ def register() -> None:
         {"study_code": _("Study code"), "consents": _("Consents"), "answers": _("Answers")}
     )
     register_erasure(erase_research)
+    register_purge(purge_referrals)

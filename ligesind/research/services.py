@@ -2,10 +2,14 @@
 randomisation after the baseline, withdrawal, and new consent versions."""
 
 import json
+import secrets
 from collections.abc import Collection, Sequence
 
+from django.conf import settings
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, Min, OuterRef
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +17,8 @@ from django.utils.translation import gettext as _
 from ligesind.accounts.models import User
 from ligesind.activities.models import CourseRun, CourseSession
 from ligesind.core.errors import DomainError, NotAllowed
-from ligesind.core.services import notify
+from ligesind.core.services import notify, queue_email
+from ligesind.organisations.contact import check_reach, take_rate
 
 from . import permissions, who5
 from .models import (
@@ -24,8 +29,10 @@ from .models import (
     Participant,
     ParticipantStatus,
     Question,
+    Referral,
     Response,
     Study,
+    StudyStatus,
     Timepoint,
 )
 from .randomisation import allocate
@@ -234,3 +241,56 @@ def offered_runs(participant: Participant) -> Sequence[CourseRun]:
     )
     home = getattr(getattr(participant.user, "profile", None), "municipality_id", None)
     return sorted(runs[:20], key=lambda run: run.municipality_id != home)[:3]
+
+
+@transaction.atomic
+def refer_person(
+    *,
+    study: Study,
+    referrer_name: str,
+    referrer_workplace: str,
+    referrer_email: str,
+    person_name: str,
+    person_reach: str,
+    agreed: bool,
+    address: str,
+) -> Referral:
+    """A professional refers someone who has agreed to be contacted. With an e-mail address
+    the person gets an invitation at once (they decide themselves); with a phone number the
+    study's team calls them. At most a few referrals an hour from one address."""
+    if study.status != StudyStatus.RECRUITING:
+        raise DomainError(_("This study does not recruit at the moment."))
+    if not agreed:
+        raise DomainError(_("Refer only someone who has agreed to be contacted."))
+    if not person_name.strip():
+        raise DomainError(_("Write the name of the person you refer."))
+    reach = check_reach(person_reach, required=True)
+    take_rate(f"referral:{address}")
+    referral = Referral.objects.create(
+        study=study,
+        referrer_name=referrer_name.strip(),
+        referrer_workplace=referrer_workplace.strip(),
+        referrer_email=referrer_email.strip(),
+        person_name=person_name.strip(),
+        person_reach=reach,
+        token=secrets.token_urlsafe(24),
+    )
+    if "@" in reach:
+        link = settings.LIGESIND_SITE_URL + reverse("research:study", args=[study.slug])
+        body = render_to_string(
+            "research/email/invitation.txt",
+            {"study": study, "name": person_name.strip(), "link": link, "referral": referral},
+        )
+        subject = _("An invitation to take part in research")
+        transaction.on_commit(lambda: queue_email(EmailMessage(str(subject), body, to=[reach])))
+        referral.invited_at = timezone.now()
+        referral.save(update_fields=["invited_at"])
+    return referral
+
+
+def mark_contacted(*, actor: User, referral: Referral) -> Referral:
+    if not permissions.is_researcher_of(actor, referral.study):
+        raise NotAllowed(_("Only the study's researchers see referrals."))
+    referral.contacted_at = timezone.now()
+    referral.save(update_fields=["contacted_at"])
+    return referral

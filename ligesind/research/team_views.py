@@ -17,7 +17,7 @@ from ligesind.core.errors import DomainError
 
 from . import analysis, permissions, services
 from .forms import ConsentVersionForm
-from .models import Allocation, Participant, ParticipantStatus, Study
+from .models import Allocation, Participant, ParticipantStatus, Referral, Study
 
 
 def _team_study(request: HttpRequest, slug: str) -> Study:
@@ -94,3 +94,16 @@ def export(request: HttpRequest, slug: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{study.slug}-analyse.zip"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+@login_required
+def referrals(request: HttpRequest, slug: str) -> HttpResponse:
+    """People referred by professionals: who to call, and marking them called."""
+    study = _team_study(request, slug)
+    if request.method == "POST":
+        item = get_object_or_404(Referral, pk=request.POST.get("referral") or 0, study=study)
+        services.mark_contacted(actor=cast(User, request.user), referral=item)
+        messages.success(request, _("Marked as contacted."))
+        return redirect("research:referrals", slug=slug)
+    rows = Referral.objects.filter(study=study)[:200]
+    return render(request, "research/referrals.html", {"study": study, "referrals": rows})

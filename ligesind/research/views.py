@@ -13,7 +13,7 @@ from ligesind.accounts.models import User
 from ligesind.core.errors import DomainError
 
 from . import permissions, services, who5
-from .forms import ConsentForm, ScreeningForm, Who5Form, WithdrawForm
+from .forms import ConsentForm, ReferralForm, ScreeningForm, Who5Form, WithdrawForm
 from .models import Participant, ParticipantStatus, Question, Study, StudyStatus, Timepoint
 
 
@@ -149,3 +149,25 @@ def participation(request: HttpRequest, slug: str) -> HttpResponse:
         "form": form,
     }
     return render(request, "research/participation.html", context)
+
+
+def refer(request: HttpRequest, slug: str) -> HttpResponse:
+    """For professionals: refer someone who has agreed to be contacted (no account needed)."""
+    item = _study(request, slug)
+    if item.status != StudyStatus.RECRUITING:
+        raise Http404
+    form = ReferralForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.refer_person(
+                study=item, address=request.META.get("REMOTE_ADDR", ""), **form.cleaned_data
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                _("Thank you. The person is invited, or the study's team calls them."),
+            )
+            return redirect("research:study", slug=slug)
+    return render(request, "research/refer.html", {"study": item, "form": form})

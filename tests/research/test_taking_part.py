@@ -178,3 +178,28 @@ def test_the_intervention_group_is_offered_a_course_seat_and_the_waiting_list_la
             participant.enrolled_at = timezone.now() - timedelta(days=71)  # week 10 is due
             participant.save()
             assert list(services.offered_runs(participant)) == [run]
+
+
+def test_a_professional_refers_someone_who_is_invited_and_decides_themselves(
+    client, study, researcher, mailoutbox, django_capture_on_commit_callbacks
+):
+    url = reverse("research:refer", args=[study.slug])
+    base = {
+        "referrer_name": "Inge",
+        "referrer_workplace": "Bostøtten i Fredericia",
+        "referrer_email": "inge@fredericia.dk",
+        "person_name": "Karin",
+    }
+    page = client.post(url, {**base, "person_reach": "karin@example.org"}).content.decode()
+    assert "Henvis kun en, der har sagt ja til" in page and "Bostøtten i Fredericia" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {**base, "person_reach": "karin@example.org", "agreed": "on"})
+        client.post(url, {**base, "person_reach": "21 43 65 87", "agreed": "on"})
+    assert len(mailoutbox) == 1
+    invitation = mailoutbox[0]
+    assert invitation.to == ["karin@example.org"]
+    assert "Bostøtten i Fredericia" in invitation.body
+    assert reverse("research:study", args=[study.slug]) in invitation.body
+    client.force_login(researcher)
+    page = client.get(reverse("research:referrals", args=[study.slug])).content.decode()
+    assert "21 43 65 87" in page and "Karin" in page

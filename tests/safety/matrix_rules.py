@@ -187,6 +187,7 @@ RULES: dict[str, Rule] = {
     "research:studies": Rule(ALL),
     "research:study": Rule(ALL, pk("study", "slug")),
     "research:take_part": Rule(SIGNED_IN, pk("study", "slug")),
+    "research:refer": Rule(ALL, pk("study", "slug"), why="professionals refer without an account"),
     "research:consent": Rule(OWNER, pk("study", "slug"), why="one's own participation"),
     "research:participation": Rule(OWNER, pk("study", "slug")),
     "research:questionnaire": Rule(
@@ -194,7 +195,7 @@ RULES: dict[str, Rule] = {
     ),
     **{
         f"research:{name}": Rule(STUDY_TEAM, pk("study", "slug"), why="the study's team, admins")
-        for name in ("dashboard", "consent_version", "export")
+        for name in ("dashboard", "consent_version", "export", "referrals")
     },
     "healthz": Rule(ALL, why="for the service manager; says only that the process answers"),
     "readyz": Rule(ALL, why="for the load balancer; says only whether each service answers"),

@@ -174,6 +174,7 @@ class Participant(models.Model):
     enrolled_at = models.DateTimeField(null=True, blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     keep_answers = models.BooleanField(default=True)
+    reminded = models.JSONField(default=list)  # the timepoints a reminder was sent for
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

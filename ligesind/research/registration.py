@@ -63,6 +63,14 @@ def purge_referrals(now: datetime) -> dict[str, int]:
 def register() -> None:
     register_kind(
         NotificationKind(
+            "research_due",
+            _("A questionnaire in a study I take part in is ready"),
+            _("A questionnaire in a study you take part in is ready for you."),
+            EmailMode.IMMEDIATE,
+        )
+    )
+    register_kind(
+        NotificationKind(
             "research_consent",
             _("A study I take part in changed its consent text"),
             _("A study you take part in has a new consent text. Read it and consent again."),

@@ -294,3 +294,25 @@ def mark_contacted(*, actor: User, referral: Referral) -> Referral:
     referral.contacted_at = timezone.now()
     referral.save(update_fields=["contacted_at"])
     return referral
+
+
+def send_questionnaire_reminders() -> int:
+    """Tell each participant once per timepoint that a questionnaire is due (a notification,
+    and an e-mail that says only that something waits on the site)."""
+    sent = 0
+    taking_part = Participant.objects.filter(
+        status=ParticipantStatus.CONSENTED, user__isnull=False
+    ).select_related("study", "user")
+    for participant in taking_part:
+        due = [t for t in due_timepoints(participant) if t.pk not in participant.reminded]
+        if not due or participant.user is None:
+            continue
+        notify(
+            participant.user,
+            "research_due",
+            url=reverse("research:participation", args=[participant.study.slug]),
+        )
+        participant.reminded = [*participant.reminded, *(t.pk for t in due)]
+        participant.save(update_fields=["reminded"])
+        sent += 1
+    return sent

@@ -203,3 +203,16 @@ def test_a_professional_refers_someone_who_is_invited_and_decides_themselves(
     client.force_login(researcher)
     page = client.get(reverse("research:referrals", args=[study.slug])).content.decode()
     assert "21 43 65 87" in page and "Karin" in page
+
+
+def test_a_due_questionnaire_is_told_once(client, member, study):
+    client.force_login(member)
+    join(client, study)
+    consent(client, study)
+    assert services.send_questionnaire_reminders() == 1  # the baseline
+    assert services.send_questionnaire_reminders() == 0
+    participant = Participant.objects.get(user=member)
+    participant.enrolled_at = timezone.now() - timedelta(days=70)
+    participant.save()
+    assert services.send_questionnaire_reminders() == 1  # week 10
+    assert Notification.objects.filter(recipient=member, kind="research_due").count() == 2

@@ -158,3 +158,43 @@ def export_zip(study: Study) -> bytes:
         )
         archive.writestr("codebook.csv", book.getvalue())
     return out.getvalue()
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One arm at one timepoint, placed on the outcome chart (y: 0–100, top is 100)."""
+
+    arm_index: int
+    label: str
+    x: float
+    y: float
+    low_y: float
+    high_y: float
+
+
+CHART_WIDTH, CHART_HEIGHT, CHART_TOP, CHART_BOTTOM = 600, 260, 16, 40
+
+
+def outcome_marks(rows: list[Outcome]) -> tuple[list[Mark], list[tuple[str, float]]]:
+    """Where each mean and its interval go, and where each timepoint's name goes."""
+    timepoints = list(dict.fromkeys(row.timepoint for row in rows))
+    arms = list(dict.fromkeys(row.arm for row in rows))
+    room = CHART_WIDTH / max(len(timepoints), 1)
+    drawable = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM
+
+    def y(value: float) -> float:
+        return round(CHART_TOP + drawable * (1 - value / 100), 1)
+
+    marks = []
+    for row in rows:
+        if row.mean is None:
+            continue
+        arm = arms.index(row.arm)
+        x = room * timepoints.index(row.timepoint) + room * (arm + 1) / (len(arms) + 1)
+        low = row.low if row.low is not None else row.mean
+        high = row.high if row.high is not None else row.mean
+        marks.append(
+            Mark(arm, row.arm, round(x, 1), y(row.mean), y(max(low, 0)), y(min(high, 100)))
+        )
+    labels = [(name, round(room * i + room / 2, 1)) for i, name in enumerate(timepoints)]
+    return marks, labels

@@ -31,6 +31,8 @@ def _team_study(request: HttpRequest, slug: str) -> Study:
 def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     study = _team_study(request, slug)
     participants = Participant.objects.filter(study=study)
+    outcomes = analysis.outcomes(study)
+    marks, labels = analysis.outcome_marks(outcomes)
     context = {
         "study": study,
         "counts": {
@@ -42,7 +44,10 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         .annotate(n=Count("pk")),
         "chart": analysis.recruitment(study, timezone.localdate()),
         "completion": analysis.completion(study),
-        "outcomes": analysis.outcomes(study),
+        "outcomes": outcomes,
+        "marks": marks,
+        "labels": labels,
+        "arms_named": list(dict.fromkeys(row.arm for row in outcomes)),
         "consent": services.current_consent(study),
     }
     return render(request, "research/dashboard.html", context)

@@ -216,3 +216,18 @@ def test_a_due_questionnaire_is_told_once(client, member, study):
     participant.save()
     assert services.send_questionnaire_reminders() == 1  # week 10
     assert Notification.objects.filter(recipient=member, kind="research_due").count() == 2
+
+
+def test_the_dashboard_shows_means_with_confidence_intervals_by_arm(client, study, researcher):
+    from ligesind.research.analysis import mean_with_ci, outcome_marks, outcomes
+
+    mean, low, high = mean_with_ci([40, 60, 50, 70, 30])
+    assert mean == 50 and low is not None and high is not None
+    assert round(low, 1) == 30.4 and round(high, 1) == 69.6  # t(0.975, 4) = 2.776, sd 15.8
+    assert mean_with_ci([]) == (None, None, None)
+    assert mean_with_ci([64]) == (64, None, None)
+    rows = outcomes(study)
+    assert len(rows) == 4 and all(row.n == 0 for row in rows)
+    assert outcome_marks(rows)[0] == []
+    client.force_login(researcher)
+    assert client.get(reverse("research:dashboard", args=[study.slug])).status_code == 200

@@ -20,6 +20,7 @@ from ligesind.core.sheets import neutralise
 
 from . import who5
 from .models import Allocation, Arm, Participant, ParticipantStatus, Response, Study, Timepoint
+from .services import course_starts, timepoint_base
 
 
 @dataclass(frozen=True)
@@ -82,21 +83,26 @@ def completion(study: Study) -> list[tuple[Timepoint, int, int]]:
     """Per timepoint: how many answered, of those enrolled long enough for it to be due."""
     now = timezone.now()
     enrolled = [
-        moment
-        for moment in Participant.objects.filter(study=study, enrolled_at__isnull=False)
+        (user_id, moment)
+        for user_id, moment in Participant.objects.filter(study=study, enrolled_at__isnull=False)
         .exclude(status=ParticipantStatus.WITHDRAWN, keep_answers=False)
-        .values_list("enrolled_at", flat=True)
+        .values_list("user_id", "enrolled_at")
         if moment is not None
     ]
+    starts = course_starts(study)
     answered = dict(
         Response.objects.filter(participant__study=study)
         .values_list("timepoint_id")
         .annotate(n=Count("pk"))
     )
-    return [
-        (t, answered.get(t.pk, 0), len([e for e in enrolled if (now - e).days >= t.days]))
-        for t in Timepoint.objects.filter(study=study)
-    ]
+    rows = []
+    for t in Timepoint.objects.filter(study=study):
+        bases = [
+            timepoint_base(t, moment, starts.get(user_id or 0)) for user_id, moment in enrolled
+        ]
+        due = len([base for base in bases if base is not None and (now - base).days >= t.days])
+        rows.append((t, answered.get(t.pk, 0), due))
+    return rows
 
 
 CODEBOOK = (

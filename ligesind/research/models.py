@@ -136,13 +136,22 @@ class Arm(models.Model):
         return self.name
 
 
+class Anchor(models.TextChoices):
+    ENROLMENT = "enrolment", _("after enrolment")
+    COURSE_START = "course_start", _("after the participant's course starts")
+
+
 class Timepoint(models.Model):
-    """When a questionnaire is due: ``days`` after enrolment (baseline: 0)."""
+    """When a questionnaire is due: ``days`` after enrolment (baseline: 0), or after the first
+    session of the course run the participant is enrolled in."""
 
     study = models.ForeignKey(Study, on_delete=models.CASCADE, related_name="timepoints")
     name = models.CharField(_("name"), max_length=100)
     instrument = models.CharField(max_length=40, default="who5")
-    days = models.PositiveIntegerField(_("days after enrolment"), default=0)
+    days = models.PositiveIntegerField(_("days"), default=0)
+    anchor = models.CharField(
+        _("counted from"), max_length=20, choices=Anchor.choices, default=Anchor.ENROLMENT
+    )
 
     class Meta:
         ordering = ["days", "pk"]

@@ -4,6 +4,7 @@ randomisation after the baseline, withdrawal, and new consent versions."""
 import json
 import secrets
 from collections.abc import Collection, Sequence
+from datetime import datetime
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -15,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ligesind.accounts.models import User
-from ligesind.activities.models import CourseRun, CourseSession
+from ligesind.activities.models import CourseRun, CourseSession, Enrolment, EnrolmentStatus
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.services import notify, queue_email
 from ligesind.organisations.contact import check_reach, take_rate
@@ -23,6 +24,7 @@ from ligesind.organisations.contact import check_reach, take_rate
 from . import permissions, who5
 from .models import (
     Allocation,
+    Anchor,
     ArmKind,
     Consent,
     ConsentVersion,
@@ -122,17 +124,53 @@ def give_consent(
     return consent
 
 
+def course_starts(study: Study, user_ids: Collection[int] | None = None) -> dict[int, datetime]:
+    """When the course each participant is enrolled in (of the course the study evaluates)
+    starts: its first session."""
+    if study.course_template_id is None:
+        return {}
+    rows = Enrolment.objects.filter(
+        run__template_id=study.course_template_id,
+        run__organisation_id=study.organisation_id,
+        status=EnrolmentStatus.ENROLLED,
+    )
+    if user_ids is not None:
+        rows = rows.filter(user_id__in=user_ids)
+    found: dict[int, datetime] = {}
+    for user_id, first in rows.values_list("user_id").annotate(
+        first=Min("run__sessions__starts_at")
+    ):
+        if first is not None and (user_id not in found or first < found[user_id]):
+            found[user_id] = first
+    return found
+
+
+def timepoint_base(
+    timepoint: Timepoint, enrolled_at: datetime | None, course_start: datetime | None
+) -> datetime | None:
+    return enrolled_at if timepoint.anchor == Anchor.ENROLMENT else course_start
+
+
 def due_timepoints(participant: Participant) -> list[Timepoint]:
     """The questionnaires that are due now and not yet answered."""
     if participant.status != ParticipantStatus.CONSENTED or participant.enrolled_at is None:
         return []
-    days = (timezone.now() - participant.enrolled_at).days
+    now = timezone.now()
+    timepoints = list(Timepoint.objects.filter(study_id=participant.study_id))
+    start = None
+    if participant.user_id and any(t.anchor == Anchor.COURSE_START for t in timepoints):
+        start = course_starts(participant.study, [participant.user_id]).get(participant.user_id)
     answered = set(participant.responses.values_list("timepoint_id", flat=True))
-    return [
-        t
-        for t in Timepoint.objects.filter(study_id=participant.study_id, days__lte=days)
-        if t.pk not in answered
-    ]
+    due = []
+    for timepoint in timepoints:
+        base = timepoint_base(timepoint, participant.enrolled_at, start)
+        if (
+            base is not None
+            and (now - base).days >= timepoint.days
+            and timepoint.pk not in answered
+        ):
+            due.append(timepoint)
+    return due
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from ligesind.accounts.models import Role
 from ligesind.activities import services as activities
-from ligesind.activities.models import CourseTemplate
+from ligesind.activities.models import CourseTemplate, Enrolment
 from ligesind.core.errors import DomainError
 from ligesind.core.models import AccessLog, Notification
 from ligesind.research import services
@@ -231,3 +231,34 @@ def test_the_dashboard_shows_means_with_confidence_intervals_by_arm(client, stud
     assert outcome_marks(rows)[0] == []
     client.force_login(researcher)
     assert client.get(reverse("research:dashboard", args=[study.slug])).status_code == 200
+
+
+def test_a_timepoint_can_count_from_the_participants_course_start(
+    client, member, study, admin_user
+):
+    template = CourseTemplate.objects.get(name="Vejen til hverdagslivet")
+    study.course_template = template
+    study.save()
+    after_course = Timepoint.objects.create(
+        study=study, name="Efter forløbet", days=70, anchor="course_start"
+    )
+    client.force_login(member)
+    join(client, study)
+    consent(client, study)
+    participant = Participant.objects.get(user=member)
+    assert after_course not in services.due_timepoints(participant)  # no course yet
+    guide = make_staff(Role.PEER_GUIDE, "Fredericia", admin=admin_user, alias="Leder")
+    run = activities.create_course_run(
+        actor=admin_user,
+        template=template,
+        municipality=municipality("Fredericia"),
+        place="Biblioteket",
+        first_session_at=timezone.now() + timedelta(days=1),
+        leaders=[guide],
+        capacity=8,
+        organisation=study.organisation,
+    )
+    Enrolment.objects.create(run=run, user=member, status="enrolled")
+    assert after_course not in services.due_timepoints(participant)  # 69 days to go
+    run.sessions.update(starts_at=timezone.now() - timedelta(days=71))  # ten weeks on
+    assert after_course in services.due_timepoints(participant)

@@ -6,6 +6,7 @@ import io
 import json
 import math
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,7 +20,16 @@ from ligesind.core.charts import Chart, last_months, per_month
 from ligesind.core.sheets import neutralise
 
 from . import who5
-from .models import Allocation, Arm, Participant, ParticipantStatus, Response, Study, Timepoint
+from .models import (
+    Allocation,
+    Arm,
+    Instrument,
+    Participant,
+    ParticipantStatus,
+    Response,
+    Study,
+    Timepoint,
+)
 from .services import course_starts, timepoint_base
 
 
@@ -72,7 +82,7 @@ def outcomes(study: Study) -> list[Outcome]:
             scores.setdefault((arm_id, timepoint_id), []).append(score)
     rows = []
     for arm in Arm.objects.filter(study=study):
-        for timepoint in Timepoint.objects.filter(study=study):
+        for timepoint in Timepoint.objects.filter(study=study, instrument=who5.KEY):
             values = scores.get((arm.pk, timepoint.pk), [])
             mean, low, high = mean_with_ci(values)
             rows.append(Outcome(arm.name, timepoint.name, len(values), mean, low, high))
@@ -115,6 +125,23 @@ CODEBOOK = (
 )
 
 
+def _base_row(response: Response, arms: dict[int, str]) -> list[object]:
+    return [
+        response.participant.code,
+        neutralise(arms.get(response.participant_id, "")),
+        response.participant.stratum,
+        neutralise(response.timepoint.name),
+        response.timepoint.days,
+        timezone.localdate(response.completed_at).isoformat(),
+    ]
+
+
+def _answer_cell(value: object) -> object:
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value)
+    return neutralise(value) if isinstance(value, str) else ("" if value is None else value)
+
+
 def export_zip(study: Study) -> bytes:
     """One CSV per instrument and a codebook: participants by study code only."""
     arms = dict(
@@ -122,48 +149,66 @@ def export_zip(study: Study) -> bytes:
             "participant_id", "arm__name"
         )
     )
+    own = {instrument.key: instrument for instrument in Instrument.objects.filter(study=study)}
+    instruments = [(who5.KEY, [key for key, _label in who5.ITEMS])] + [
+        (key, [item["key"] for item in instrument.items]) for key, instrument in own.items()
+    ]
+    responses = (
+        Response.objects.filter(participant__study=study)
+        .select_related("participant", "timepoint")
+        .order_by("participant__code", "timepoint__days")
+    )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        answers = io.StringIO()
-        writer = csv.writer(answers)
-        items = [key for key, _label in who5.ITEMS]
-        writer.writerow(
-            [key for key, _d in CODEBOOK]
-            + [f"who5_{key}" for key in items]
-            + ["who5_raw", "who5_percentage"]
-        )
-        rows = Response.objects.filter(participant__study=study).select_related(
-            "participant", "timepoint"
-        )
-        for response in rows.order_by("participant__code", "timepoint__days"):
-            given = json.loads(response.answers)
+        for key, items in instruments:
+            sheet = io.StringIO()
+            writer = csv.writer(sheet)
+            scores = ["who5_raw", "who5_percentage"] if key == who5.KEY else [f"{key}_score"]
             writer.writerow(
-                [
-                    response.participant.code,
-                    neutralise(arms.get(response.participant_id, "")),
-                    response.participant.stratum,
-                    neutralise(response.timepoint.name),
-                    response.timepoint.days,
-                    timezone.localdate(response.completed_at).isoformat(),
-                ]
-                + [given.get(key, "") for key in items]
-                + [response.raw_score, response.score]
+                [name for name, _d in CODEBOOK] + [f"{key}_{item}" for item in items] + scores
             )
-        archive.writestr("who5.csv", answers.getvalue())
-        book = io.StringIO()
-        writer = csv.writer(book)
-        writer.writerow(["variable", "description", "values"])
-        for key, description in CODEBOOK:
-            writer.writerow([key, str(description), ""])
-        scale = "; ".join(f"{value} = {label}" for value, label in who5.CHOICES)
-        for key, label in who5.ITEMS:
-            writer.writerow([f"who5_{key}", str(label), scale])
-        writer.writerow(["who5_raw", _("WHO-5 raw score: the sum of the five items"), "0–25"])
-        writer.writerow(
-            ["who5_percentage", _("WHO-5 percentage score: the raw score × 4"), "0–100"]
-        )
-        archive.writestr("codebook.csv", book.getvalue())
+            for response in responses:
+                if response.timepoint.instrument != key:
+                    continue
+                given = json.loads(response.answers)
+                extra = (
+                    [response.raw_score, response.score]
+                    if key == who5.KEY
+                    else [response.raw_score]
+                )
+                writer.writerow(
+                    _base_row(response, arms)
+                    + [_answer_cell(given.get(item)) for item in items]
+                    + extra
+                )
+            archive.writestr(f"{key}.csv", sheet.getvalue())
+        archive.writestr("codebook.csv", _codebook(own.values()))
     return out.getvalue()
+
+
+def _codebook(own: Iterable[Instrument]) -> str:
+    book = io.StringIO()
+    writer = csv.writer(book)
+    writer.writerow(["variable", "description", "values"])
+    for key, description in CODEBOOK:
+        writer.writerow([key, str(description), ""])
+    scale = "; ".join(f"{value} = {label}" for value, label in who5.CHOICES)
+    for key, label in who5.ITEMS:
+        writer.writerow([f"who5_{key}", str(label), scale])
+    writer.writerow(["who5_raw", _("WHO-5 raw score: the sum of the five items"), "0–25"])
+    writer.writerow(["who5_percentage", _("WHO-5 percentage score: the raw score × 4"), "0–100"])
+    for instrument in own:
+        for item in instrument.items:
+            values = "; ".join(f"{value} = {label}" for value, label in item.get("options", []))
+            if item["kind"] == "multiple":
+                values += " " + _("(several, separated by ;)")
+            if item.get("reverse"):
+                values += " " + _("(reverse-scored)")
+            writer.writerow([f"{instrument.key}_{item['key']}", neutralise(item["text"]), values])
+        writer.writerow(
+            [f"{instrument.key}_score", _("The sum of the likert items (empty: one skipped)"), ""]
+        )
+    return book.getvalue()
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import who5
+from .instruments import Item, asked
 from .models import ConsentVersion, Question
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -122,4 +123,82 @@ class ReferralForm(forms.Form):
     agreed = forms.BooleanField(
         label=_("The person has agreed that we contact them"),
         error_messages={"required": _("Refer only someone who has agreed to be contacted.")},
+    )
+
+
+def _condition_text(item: Item, items: list[Item]) -> str:
+    condition = item["show_if"]
+    earlier = next(i for i in items if i["key"] == condition["item"])
+    options = dict(earlier.get("options", []))
+    values = ", ".join(str(options.get(v, v)) for v in condition["values"])
+    return _("Only if your answer to “%(question)s” was: %(values)s") % {
+        "question": earlier["text"],
+        "values": values,
+    }
+
+
+class InstrumentAnswerForm(forms.Form):
+    """A questionnaire the team defined: one field per item; skip logic and "required" are
+    checked together once the answers are in (an item that is not asked is dropped)."""
+
+    def __init__(self, *args: Any, items: list[Item], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.items = items
+        for item in items:
+            field: forms.Field
+            choices = [(value, label) for value, label in item.get("options", [])]
+            if item["kind"] in ("likert", "single"):
+                field = forms.TypedChoiceField(
+                    choices=choices, coerce=int, widget=forms.RadioSelect, required=False
+                )
+            elif item["kind"] == "multiple":
+                field = forms.TypedMultipleChoiceField(
+                    choices=choices,
+                    coerce=int,
+                    widget=forms.CheckboxSelectMultiple,
+                    required=False,
+                )
+            elif item["kind"] == "number":
+                field = forms.IntegerField(
+                    min_value=item.get("min"), max_value=item.get("max"), required=False
+                )
+            else:
+                field = forms.CharField(
+                    widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, required=False
+                )
+            field.label = item["text"]
+            if item.get("show_if"):
+                field.help_text = _condition_text(item, items)
+            self.fields[item["key"]] = field
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for item in self.items:
+            key = item["key"]
+            if not asked(item, data):
+                data.pop(key, None)
+                continue
+            if item.get("required") and data.get(key) in (None, "", []):
+                self.add_error(key, _("Answer this question."))
+        return data
+
+
+class InstrumentForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"), max_length=200, error_messages={"required": _("Give it a name.")}
+    )
+    key = forms.SlugField(
+        label=_("Short name (the timepoints use it)"),
+        max_length=40,
+        error_messages={"required": _("Give it a short name, e.g. sleep.")},
+    )
+    items = forms.CharField(
+        label=_("The questions, one per line"),
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_(
+            "key | kind | question | options | flags. Kinds: likert, single, multiple, number, "
+            "text. Options: 1=Not at all; 2=A little. Flags: required, reverse, min=0, max=24, "
+            "if=key:1,2 (asked only after one of those answers to an earlier question)."
+        ),
+        error_messages={"required": _("Write at least one question.")},
     )

@@ -307,3 +307,23 @@ class Referral(models.Model):
 
     def __str__(self) -> str:
         return f"{self.study_id} {self.created_at:%Y-%m-%d}"
+
+
+class Instrument(models.Model):
+    """A questionnaire the team defined as data (``instruments``); a timepoint names it by
+    its key ("who5" is the built-in WHO-5)."""
+
+    study = models.ForeignKey(Study, on_delete=models.CASCADE, related_name="instruments")
+    key = models.SlugField(_("short name"), max_length=40)
+    name = models.CharField(_("name"), max_length=200)
+    items = models.JSONField(default=list)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("questionnaire")
+        verbose_name_plural = _("questionnaires")
+        constraints = [models.UniqueConstraint(fields=["study", "key"], name="one_key_a_study")]
+
+    def __str__(self) -> str:
+        return self.name

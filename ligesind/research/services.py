@@ -5,6 +5,7 @@ import json
 import secrets
 from collections.abc import Collection, Sequence
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -19,15 +20,17 @@ from ligesind.accounts.models import User
 from ligesind.activities.models import CourseRun, CourseSession, Enrolment, EnrolmentStatus
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.services import notify, queue_email
+from ligesind.core.text_hooks import text_accepted
 from ligesind.organisations.contact import check_reach, take_rate
 
-from . import permissions, who5
+from . import instruments, permissions, who5
 from .models import (
     Allocation,
     Anchor,
     ArmKind,
     Consent,
     ConsentVersion,
+    Instrument,
     Participant,
     ParticipantStatus,
     Question,
@@ -173,29 +176,71 @@ def due_timepoints(participant: Participant) -> list[Timepoint]:
     return due
 
 
+def instrument_of(timepoint: Timepoint) -> Instrument | None:
+    """The team's instrument a timepoint asks, or None for the built-in WHO-5."""
+    if timepoint.instrument == who5.KEY:
+        return None
+    return Instrument.objects.filter(study_id=timepoint.study_id, key=timepoint.instrument).first()
+
+
 @transaction.atomic
 def answer_questionnaire(
-    *, actor: User, participant: Participant, timepoint: Timepoint, answers: dict[str, int]
+    *, actor: User, participant: Participant, timepoint: Timepoint, answers: dict[str, Any]
 ) -> Response:
-    """A WHO-5 answered: stored encrypted with its score. After the first (baseline) answer
-    the participant is randomised."""
+    """A questionnaire answered: stored encrypted with its score (WHO-5: raw and percentage;
+    a team's instrument: the sum of its likert items). Free text goes through crisis
+    detection. After the first answer the participant is randomised."""
     if not permissions.takes_part(actor, participant):
         raise NotAllowed(_("This is not your participation."))
     if needs_consent(participant):
         raise DomainError(_("Give your consent to the current version first."))
     if timepoint not in due_timepoints(participant):
         raise DomainError(_("This questionnaire is not open to you now."))
-    result = who5.score(answers)
+    instrument = instrument_of(timepoint)
+    raw: int | None
+    percentage: int | None
+    if instrument is None:
+        result = who5.score(answers)
+        raw, percentage = result.raw, result.percentage
+    else:
+        raw, percentage = instruments.score(instrument.items, answers), None
+        for item in instrument.items:
+            text = answers.get(item["key"])
+            if item["kind"] == "text" and isinstance(text, str) and text.strip():
+                text_accepted(author=actor, text=text, where="research")
     response = Response.objects.create(
         participant=participant,
         timepoint=timepoint,
         answers=json.dumps(answers),
-        raw_score=result.raw,
-        score=result.percentage,
+        raw_score=raw,
+        score=percentage,
     )
     if participant.study.arms.count() >= 2 and not hasattr(participant, "allocation"):
         allocate(participant)
     return response
+
+
+@transaction.atomic
+def save_instrument(
+    *, actor: User, study: Study, name: str, key: str, lines: str, instrument: Instrument | None
+) -> Instrument:
+    """The team defines or changes a questionnaire (``instruments`` reads the lines)."""
+    if not permissions.is_researcher_of(actor, study):
+        raise NotAllowed(_("Only the study's researchers define its questionnaires."))
+    items = instruments.parse_items(lines)
+    if key == who5.KEY or (
+        Instrument.objects.filter(study=study, key=key)
+        .exclude(pk=instrument.pk if instrument else 0)
+        .exists()
+    ):
+        raise DomainError(_("The study already has a questionnaire with that short name."))
+    old_key = instrument.key if instrument is not None else key
+    if old_key != key and Timepoint.objects.filter(study=study, instrument=old_key).exists():
+        raise DomainError(_("Timepoints use this short name: keep it."))
+    item = instrument or Instrument(study=study)
+    item.name, item.key, item.items, item.updated_at = name.strip(), key, items, timezone.now()
+    item.save()
+    return item
 
 
 @transaction.atomic

@@ -16,8 +16,16 @@ from ligesind.core.audit import record_staff_access
 from ligesind.core.errors import DomainError
 
 from . import analysis, permissions, services
-from .forms import ConsentVersionForm
-from .models import Allocation, Participant, ParticipantStatus, Referral, Study
+from .forms import ConsentVersionForm, InstrumentForm
+from .instruments import items_text
+from .models import (
+    Allocation,
+    Instrument,
+    Participant,
+    ParticipantStatus,
+    Referral,
+    Study,
+)
 
 
 def _team_study(request: HttpRequest, slug: str) -> Study:
@@ -112,3 +120,36 @@ def referrals(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect("research:referrals", slug=slug)
     rows = Referral.objects.filter(study=study)[:200]
     return render(request, "research/referrals.html", {"study": study, "referrals": rows})
+
+
+@login_required
+def instruments(request: HttpRequest, slug: str) -> HttpResponse:
+    study = _team_study(request, slug)
+    rows = Instrument.objects.filter(study=study)
+    return render(request, "research/instruments.html", {"study": study, "instruments": rows})
+
+
+@login_required
+def instrument(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
+    """Define or change a questionnaire: one question per line (``research.instruments``)."""
+    study = _team_study(request, slug)
+    item = get_object_or_404(Instrument, pk=pk, study=study) if pk else None
+    initial = {"name": item.name, "key": item.key, "items": items_text(item.items)} if item else {}
+    form = InstrumentForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_instrument(
+                actor=cast(User, request.user),
+                study=study,
+                name=form.cleaned_data["name"],
+                key=form.cleaned_data["key"],
+                lines=form.cleaned_data["items"],
+                instrument=item,
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The questionnaire is saved."))
+            return redirect("research:instruments", slug=slug)
+    context = {"study": study, "form": form, "instrument": item}
+    return render(request, "research/instrument.html", context)

@@ -16,4 +16,7 @@ urlpatterns = [
     path("<slug:slug>/team/consent/", team_views.consent_version, name="consent_version"),
     path("<slug:slug>/team/export.zip", team_views.export, name="export"),
     path("<slug:slug>/team/referrals/", team_views.referrals, name="referrals"),
+    path("<slug:slug>/team/questionnaires/", team_views.instruments, name="instruments"),
+    path("<slug:slug>/team/questionnaires/new/", team_views.instrument, name="instrument_new"),
+    path("<slug:slug>/team/questionnaires/<int:pk>/", team_views.instrument, name="instrument"),
 ]

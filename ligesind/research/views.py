@@ -3,6 +3,7 @@ participant's own page and withdrawal."""
 
 from typing import cast
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -13,7 +14,14 @@ from ligesind.accounts.models import User
 from ligesind.core.errors import DomainError
 
 from . import permissions, services, who5
-from .forms import ConsentForm, ReferralForm, ScreeningForm, Who5Form, WithdrawForm
+from .forms import (
+    ConsentForm,
+    InstrumentAnswerForm,
+    ReferralForm,
+    ScreeningForm,
+    Who5Form,
+    WithdrawForm,
+)
 from .models import Participant, ParticipantStatus, Question, Study, StudyStatus, Timepoint
 
 
@@ -104,7 +112,12 @@ def questionnaire(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     timepoint = get_object_or_404(Timepoint, pk=pk, study=item)
     if timepoint not in services.due_timepoints(participant):
         raise Http404
-    form = Who5Form(request.POST or None)
+    instrument = services.instrument_of(timepoint)
+    form: forms.Form = (
+        Who5Form(request.POST or None)
+        if instrument is None
+        else InstrumentAnswerForm(request.POST or None, items=instrument.items)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.answer_questionnaire(
@@ -118,7 +131,13 @@ def questionnaire(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Thank you for your answers."))
             return redirect("research:participation", slug=slug)
-    context = {"study": item, "timepoint": timepoint, "form": form, "instruction": who5.INSTRUCTION}
+    context = {
+        "study": item,
+        "timepoint": timepoint,
+        "form": form,
+        "title": instrument.name if instrument else who5.TITLE,
+        "instruction": "" if instrument else who5.INSTRUCTION,
+    }
     return render(request, "research/questionnaire.html", context)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 KEY = "who5"
+TITLE = _("WHO-5 Well-Being Index")
 ITEMS = (
     ("cheerful", _("I have felt cheerful and in good spirits")),
     ("calm", _("I have felt calm and relaxed")),

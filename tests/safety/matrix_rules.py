@@ -190,12 +190,22 @@ RULES: dict[str, Rule] = {
     "research:refer": Rule(ALL, pk("study", "slug"), why="professionals refer without an account"),
     "research:consent": Rule(OWNER, pk("study", "slug"), why="one's own participation"),
     "research:participation": Rule(OWNER, pk("study", "slug")),
+    "research:instrument": Rule(
+        STUDY_TEAM, lambda ids: {"slug": ids["study"], "pk": ids["instrument"]}
+    ),
     "research:questionnaire": Rule(
         OWNER, lambda ids: {"slug": ids["study"], "pk": ids["baseline"]}
     ),
     **{
         f"research:{name}": Rule(STUDY_TEAM, pk("study", "slug"), why="the study's team, admins")
-        for name in ("dashboard", "consent_version", "export", "referrals")
+        for name in (
+            "dashboard",
+            "consent_version",
+            "export",
+            "referrals",
+            "instruments",
+            "instrument_new",
+        )
     },
     "healthz": Rule(ALL, why="for the service manager; says only that the process answers"),
     "readyz": Rule(ALL, why="for the load balancer; says only whether each service answers"),

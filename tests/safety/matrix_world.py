@@ -286,4 +286,16 @@ def research_world(organisation: Any, alice: User, researcher: User, admin: User
     research.give_consent(
         actor=alice, participant=participant, statements=[0, 1], typed_name="Alice A"
     )
-    return {"study": study.slug, "baseline": study.timepoints.get(days=0).pk}
+    instrument = research.save_instrument(
+        actor=researcher,
+        study=study,
+        name="Søvn",
+        key="sleep",
+        lines="sleep | likert | Hvor godt har du sovet? | 0=Dårligt; 1=Godt | required",
+        instrument=None,
+    )
+    return {
+        "study": study.slug,
+        "baseline": study.timepoints.get(days=0).pk,
+        "instrument": instrument.pk,
+    }

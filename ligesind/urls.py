@@ -70,6 +70,7 @@ urlpatterns += i18n_patterns(
     path("", include("ligesind.organisations.urls")),
     path("volunteer/", include("ligesind.volunteers.urls")),
     path("membership/", include("ligesind.membership.urls")),
+    path("research/", include("ligesind.research.urls")),
     path("dashboard/", include("ligesind.reports.urls")),
     path("workplaces/", include("ligesind.workplaces.urls")),
     path("match/", include("ligesind.matching.urls")),

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "ligesind.core",
     "ligesind.accounts",
     "ligesind.membership",
+    "ligesind.research",
     "ligesind.messaging",
     "ligesind.activities",
     "ligesind.matching",

@@ -25,6 +25,7 @@ VOLUNTEERS = GUIDE | COORDINATORS
 TREASURER = frozenset({"other_staff", "admin"})
 FEE_STAFF = TREASURER | {"other_coordinator"}
 PAYING = frozenset({"member", "another_member", "blocked_member"})
+STUDY_TEAM = frozenset({"other_staff", "admin"})  # its researcher is on Peer-Partnerskabet's study
 
 Ids = dict[str, Any]
 
@@ -181,6 +182,31 @@ RULES: dict[str, Rule] = {
         data=lambda ids: {"confirm": "1"},
         why="the treasurer, the organisation's own coordinators and admins",
     ),
+    # Research: Peer-Partnerskabet's study recruits; "other_staff" is on its team; Alice takes
+    # part and her baseline questionnaire is due
+    "research:studies": Rule(ALL),
+    "research:study": Rule(ALL, pk("study", "slug")),
+    "research:take_part": Rule(SIGNED_IN, pk("study", "slug")),
+    "research:refer": Rule(ALL, pk("study", "slug"), why="professionals refer without an account"),
+    "research:consent": Rule(OWNER, pk("study", "slug"), why="one's own participation"),
+    "research:participation": Rule(OWNER, pk("study", "slug")),
+    "research:instrument": Rule(
+        STUDY_TEAM, lambda ids: {"slug": ids["study"], "pk": ids["instrument"]}
+    ),
+    "research:questionnaire": Rule(
+        OWNER, lambda ids: {"slug": ids["study"], "pk": ids["baseline"]}
+    ),
+    **{
+        f"research:{name}": Rule(STUDY_TEAM, pk("study", "slug"), why="the study's team, admins")
+        for name in (
+            "dashboard",
+            "consent_version",
+            "export",
+            "referrals",
+            "instruments",
+            "instrument_new",
+        )
+    },
     "healthz": Rule(ALL, why="for the service manager; says only that the process answers"),
     "readyz": Rule(ALL, why="for the load balancer; says only whether each service answers"),
     "set_language": Rule(ALL, method="post"),

@@ -29,6 +29,8 @@ from ligesind.membership.models import FeeLevel, Provider, StatementLine
 from ligesind.messaging import services as messaging
 from ligesind.organisations import services as organisations
 from ligesind.organisations.models import ContactRequest, Place
+from ligesind.research import services as research
+from ligesind.research.models import TeamMember
 from ligesind.safety import services as safety
 from ligesind.safety.models import CrisisAlert, CrisisTerm
 from ligesind.volunteers import services as volunteers
@@ -206,6 +208,7 @@ def build_world() -> World:
         organisation=organisation, topic="other", sender=alice, text="Hej"
     ).pk
     ids.update(fees_world(partnership, [alice, bob, eve, blocked], other_staff))
+    ids.update(research_world(partnership, alice, other_staff, admin))
     users: dict[str, User | None] = {
         "anonymous": None,
         "member": alice,
@@ -265,4 +268,34 @@ def fees_world(organisation: Any, people: list[User], treasurer: User) -> dict[s
         "payment": payments[0].pk,
         "line": line.pk,
         "declaration": declaration.pk,
+    }
+
+
+def research_world(organisation: Any, alice: User, researcher: User, admin: User) -> dict[str, Any]:
+    """Peer-Partnerskabet's study; "other_staff" is also a researcher on its team; Alice has
+    consented and her baseline questionnaire is due."""
+    from tests.research.conftest import make_study
+
+    study = make_study(organisation)
+    accounts.grant_role(
+        actor=admin, user=researcher, role=Role.RESEARCHER, organisations=[organisation]
+    )
+    TeamMember.objects.create(study=study, user=researcher)
+    questions = {q.pk: q.eligible_answer for q in study.questions.all()}
+    participant = research.screen(actor=alice, study=study, answers=questions)
+    research.give_consent(
+        actor=alice, participant=participant, statements=[0, 1], typed_name="Alice A"
+    )
+    instrument = research.save_instrument(
+        actor=researcher,
+        study=study,
+        name="Søvn",
+        key="sleep",
+        lines="sleep | likert | Hvor godt har du sovet? | 0=Dårligt; 1=Godt | required",
+        instrument=None,
+    )
+    return {
+        "study": study.slug,
+        "baseline": study.timepoints.get(days=0).pk,
+        "instrument": instrument.pk,
     }

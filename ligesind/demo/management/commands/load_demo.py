@@ -8,6 +8,7 @@ from ligesind.demo.messages import load_demo_messages
 from ligesind.demo.organisations import load_demo_organisations
 from ligesind.demo.pages import load_demo_pages
 from ligesind.demo.people import DEMO_PASSWORD, MEMBER_COUNT, MEMBER_LOGIN, load_demo
+from ligesind.demo.research import load_demo_research
 from ligesind.demo.safety import load_demo_safety
 from ligesind.demo.volunteers import load_demo_volunteers
 from ligesind.demo.workplaces import load_demo_workplaces
@@ -27,6 +28,7 @@ class Command(BaseCommand):
         load_demo_volunteers()
         load_demo_workplaces()
         load_demo_fees()
+        load_demo_research()
         load_demo_pages()
         out = self.stdout
         out.write(self.style.SUCCESS(f"Demo data loaded: {MEMBER_COUNT} members and staff."))

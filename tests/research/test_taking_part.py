@@ -145,23 +145,28 @@ def test_only_the_study_team_sees_the_team_pages(client, study, researcher, othe
     assert page.status_code == 200
 
 
-def test_the_intervention_group_is_offered_a_course_seat_and_the_waiting_list_later(
-    client, member, other, study, admin_user
-):
+def course_for(study, admin_user, *, days):
+    """The course the study evaluates, and a run of it starting in ``days``."""
     template = CourseTemplate.objects.get(name="Vejen til hverdagslivet")
     study.course_template = template
     study.save()
     guide = make_staff(Role.PEER_GUIDE, "Fredericia", admin=admin_user, alias="Leder")
-    run = activities.create_course_run(
+    return activities.create_course_run(
         actor=admin_user,
         template=template,
         municipality=municipality("Fredericia"),
         place="Biblioteket",
-        first_session_at=timezone.now() + timedelta(days=10),
+        first_session_at=timezone.now() + timedelta(days=days),
         leaders=[guide],
         capacity=8,
         organisation=study.organisation,
     )
+
+
+def test_the_intervention_group_is_offered_a_course_seat_and_the_waiting_list_later(
+    client, member, other, study, admin_user
+):
+    run = course_for(study, admin_user, days=10)
     for person in (member, other):
         client.force_login(person)
         join(client, study)
@@ -236,9 +241,6 @@ def test_the_dashboard_shows_means_with_confidence_intervals_by_arm(client, stud
 def test_a_timepoint_can_count_from_the_participants_course_start(
     client, member, study, admin_user
 ):
-    template = CourseTemplate.objects.get(name="Vejen til hverdagslivet")
-    study.course_template = template
-    study.save()
     after_course = Timepoint.objects.create(
         study=study, name="Efter forløbet", days=70, anchor="course_start"
     )
@@ -247,17 +249,7 @@ def test_a_timepoint_can_count_from_the_participants_course_start(
     consent(client, study)
     participant = Participant.objects.get(user=member)
     assert after_course not in services.due_timepoints(participant)  # no course yet
-    guide = make_staff(Role.PEER_GUIDE, "Fredericia", admin=admin_user, alias="Leder")
-    run = activities.create_course_run(
-        actor=admin_user,
-        template=template,
-        municipality=municipality("Fredericia"),
-        place="Biblioteket",
-        first_session_at=timezone.now() + timedelta(days=1),
-        leaders=[guide],
-        capacity=8,
-        organisation=study.organisation,
-    )
+    run = course_for(study, admin_user, days=1)
     Enrolment.objects.create(run=run, user=member, status="enrolled")
     assert after_course not in services.due_timepoints(participant)  # 69 days to go
     run.sessions.update(starts_at=timezone.now() - timedelta(days=71))  # ten weeks on

@@ -250,6 +250,7 @@ def test_a_timepoint_can_count_from_the_participants_course_start(
     participant = Participant.objects.get(user=member)
     assert after_course not in services.due_timepoints(participant)  # no course yet
     run = course_for(study, admin_user, days=1)
+    participant = Participant.objects.get(user=member)  # its study now names the course
     Enrolment.objects.create(run=run, user=member, status="enrolled")
     assert after_course not in services.due_timepoints(participant)  # 69 days to go
     run.sessions.update(starts_at=timezone.now() - timedelta(days=71))  # ten weeks on

@@ -13,11 +13,8 @@ What a member keeps whatever they pay (crisis help, blocking, reporting, their d
 export and erasure, their profile) never asks here.
 """
 
-import time
-
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
@@ -25,7 +22,7 @@ from django.utils import timezone
 from ligesind.accounts.permissions import is_admin, is_member, roles_of
 from ligesind.core.errors import DomainError
 from ligesind.core.memo import forget, recall, remember
-from ligesind.core.remembered import Memory
+from ligesind.core.remembered import Shared
 
 from .features import Feature
 from .lifecycle import DEFAULT_GRACE_DAYS, status_of
@@ -49,32 +46,23 @@ class FeatureLocked(DomainError):
 LEVIED_KEY = "membership:levied"
 LEVIED_SECONDS = 300
 LOCAL_SECONDS = 10
-_local: Memory[str, tuple[float, dict[int, int]]] = Memory(1)
 
 
-def levied() -> dict[int, int]:
-    """The organisations that have levels (open or closed), with their grace days. Every
-    page asks, so each process keeps it for LOCAL_SECONDS, then reads the shared cache, then
-    the database; a change to levels or terms forgets it (``forget_levied``)."""
-    now = time.monotonic()
-    held = _local.get(LEVIED_KEY)
-    if held is not None and now - held[0] < LOCAL_SECONDS:
-        return held[1]
-    found: dict[int, int] | None = cache.get(LEVIED_KEY)
-    if found is None:
-        rows = FeeLevel.objects.values_list(
-            "organisation_id", "organisation__fee_terms__grace_days"
-        )
-        found = {org: DEFAULT_GRACE_DAYS if days is None else days for org, days in rows}
-        cache.set(LEVIED_KEY, found, LEVIED_SECONDS)
-    _local[LEVIED_KEY] = (now, found)
-    return found
+def _read_levied() -> dict[int, int]:
+    rows = FeeLevel.objects.values_list("organisation_id", "organisation__fee_terms__grace_days")
+    return {org: DEFAULT_GRACE_DAYS if days is None else days for org, days in rows}
+
+
+# The organisations that have levels (open or closed), with their grace days: every page
+# asks, so each process reads them at most once in LOCAL_SECONDS (``core.remembered.Shared``).
+levied: Shared[dict[int, int]] = Shared(
+    LEVIED_KEY, _read_levied, seconds=LEVIED_SECONDS, local_seconds=LOCAL_SECONDS
+)
 
 
 def forget_levied() -> None:
     """This process reads the levels again at once, the others within LOCAL_SECONDS."""
-    _local.clear()
-    cache.delete(LEVIED_KEY)
+    levied.forget()
 
 
 def _levels_changed(**kwargs: object) -> None:
@@ -88,7 +76,7 @@ post_save.connect(_levels_changed, sender=FeeTerms, dispatch_uid="membership.ter
 
 
 def _features(user: AbstractBaseUser) -> frozenset[Feature]:
-    levied_now = levied()
+    levied_now = levied.get()
     if not levied_now or roles_of(user) or is_admin(user):
         return EVERYTHING
     joined = user.organisation_memberships.values_list(  # type: ignore[attr-defined]

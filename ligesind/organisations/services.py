@@ -1,9 +1,6 @@
 """Joining and leaving organisations (the account, its contacts and everything written stay
 when a member leaves; only the link to the organisation goes), and the site notice."""
 
-import time
-
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +9,7 @@ from ligesind.accounts.models import User
 from ligesind.core.errors import DomainError, NotAllowed
 from ligesind.core.memo import forget
 from ligesind.core.models import Municipality
-from ligesind.core.remembered import Memory
+from ligesind.core.remembered import Shared
 
 from . import permissions
 from .models import Organisation, OrganisationMembership, SiteNotice
@@ -20,7 +17,6 @@ from .models import Organisation, OrganisationMembership, SiteNotice
 NOTICE_KEY = "site:notice"
 NOTICE_SECONDS = 300
 NOTICE_LOCAL_SECONDS = 10.0
-_local: Memory[str, tuple[float, dict[str, str]]] = Memory(1)
 
 
 def join_organisation(*, actor: User, organisation: Organisation) -> OrganisationMembership:
@@ -65,30 +61,28 @@ def site_notice() -> SiteNotice:
     return notice
 
 
+def _notice_texts() -> dict[str, str]:
+    notice = SiteNotice.objects.filter(pk=1, active=True).first()
+    return {"da": notice.text, "en": notice.text_en or notice.text} if notice else {}
+
+
+# Every page shows it: read from the database at most once per process in NOTICE_LOCAL_SECONDS.
+notice_texts: Shared[dict[str, str]] = Shared(
+    NOTICE_KEY, _notice_texts, seconds=NOTICE_SECONDS, local_seconds=NOTICE_LOCAL_SECONDS
+)
+
+
 def shown_notice(language: str) -> str:
     """The notice every page shows now, in the language (Danish when there is no English), or
-    "". Each process keeps it for NOTICE_LOCAL_SECONDS, then reads the shared cache, then the
-    database: a page reads it from the database at most once per process in that time."""
-    now = time.monotonic()
-    held = _local.get(NOTICE_KEY)
-    if held is not None and now - held[0] < NOTICE_LOCAL_SECONDS:
-        texts = held[1]
-    else:
-        cached: dict[str, str] | None = cache.get(NOTICE_KEY)
-        if cached is None:
-            notice = SiteNotice.objects.filter(pk=1, active=True).first()
-            cached = {"da": notice.text, "en": notice.text_en or notice.text} if notice else {}
-            cache.set(NOTICE_KEY, cached, NOTICE_SECONDS)
-        texts = cached
-        _local[NOTICE_KEY] = (now, texts)
+    ""."""
+    texts = notice_texts.get()
     return texts.get(language, texts.get("da", ""))
 
 
 def forget_notice() -> None:
     """After a change: this process reads the notice again at once, the others within
     NOTICE_LOCAL_SECONDS."""
-    _local.clear()
-    cache.delete(NOTICE_KEY)
+    notice_texts.forget()
 
 
 @transaction.atomic

@@ -1,10 +1,8 @@
 """Crisis language: checked wherever member text is accepted, a calm panel for the author at
 once, and an alert for the moderators. Nothing is deleted or blocked automatically."""
 
-import time
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -13,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from ligesind.accounts.models import Role, User
 from ligesind.core.errors import DomainError, NotAllowed
-from ligesind.core.remembered import Memory
+from ligesind.core.remembered import Shared
 from ligesind.core.services import notify
 from ligesind.messaging.models import Conversation, ConversationKind
 from ligesind.messaging.realtime import publish
@@ -31,32 +29,29 @@ EXAMPLES = 5
 # Every message is checked, so each process keeps the compiled lexicon in memory; a change
 # reaches the process that made it at once and the others within this many seconds.
 LOCAL_SECONDS = 30.0
-_local: Memory[str, tuple[float, Lexicon]] = Memory(1)
+
+
+def _phrases() -> list[tuple[str, str, str]]:
+    return list(
+        CrisisTerm.objects.filter(active=True)
+        .order_by("pk")
+        .values_list("phrase", "language", "family")
+    )
+
+
+lexicon = Shared(
+    CACHE_KEY, _phrases, seconds=3600, local_seconds=LOCAL_SECONDS, make=compile_lexicon
+)
 
 
 def current_lexicon() -> Lexicon:
     """The phrases in use, compiled."""
-    now = time.monotonic()
-    held = _local.get(CACHE_KEY)
-    if held is not None and now - held[0] < LOCAL_SECONDS:
-        return held[1]
-    rows: list[tuple[str, str, str]] | None = cache.get(CACHE_KEY)
-    if rows is None:
-        rows = list(
-            CrisisTerm.objects.filter(active=True)
-            .order_by("pk")
-            .values_list("phrase", "language", "family")
-        )
-        cache.set(CACHE_KEY, rows, timeout=3600)
-    lexicon = compile_lexicon(rows)
-    _local[CACHE_KEY] = (now, lexicon)
-    return lexicon
+    return lexicon.get()
 
 
 def forget_patterns() -> None:
     """After a change to the lexicon: every process reads it again (this one at once)."""
-    _local.clear()
-    cache.delete(CACHE_KEY)
+    lexicon.forget()
 
 
 def moderator_ids() -> list[int]:

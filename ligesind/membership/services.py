@@ -123,9 +123,9 @@ def subscription_of(user: User, organisation_id: int) -> Subscription | None:
 
 
 @transaction.atomic
-def _subscribe(user: User, level: FeeLevel) -> Subscription:
-    """Put ``user`` on ``level`` now (keeping their reference and what they paid)."""
-    subscription = subscription_of(user, level.organisation_id)
+def _subscribe(user: User, level: FeeLevel, subscription: Subscription | None) -> Subscription:
+    """Put ``user`` on ``level`` now, in their subscription to its organisation if they have
+    one (``subscription``: their reference and what they paid stay)."""
     if subscription is None:
         subscription = Subscription(
             user_id=user.pk, organisation_id=level.organisation_id, reference=_new_reference()
@@ -147,7 +147,7 @@ def join_level(*, actor: User, level: FeeLevel) -> Subscription:
         raise NotAllowed(_("This level cannot be chosen here."))
     current = subscription_of(actor, level.organisation_id)
     if current is None:
-        return _subscribe(actor, level)
+        return _subscribe(actor, level, None)
     if current.level_id == level.pk:
         if current.cancelled_on is None and current.next_level_id is None:
             raise DomainError(_("You already have this level."))
@@ -172,7 +172,7 @@ def change_level(*, actor: User, subscription: Subscription, level: FeeLevel) ->
         subscription.cancelled_on = None
         subscription.save(update_fields=["next_level", "cancelled_on"])
         return subscription
-    return _subscribe(actor, level)
+    return _subscribe(actor, level, subscription)
 
 
 def cancel_subscription(*, actor: User, subscription: Subscription) -> Subscription:
@@ -426,7 +426,10 @@ def decide_declaration(
         declaration.decided_at = timezone.now()
         declaration.save()
         if confirm:
-            _subscribe(declaration.user, declaration.level)
+            level = declaration.level
+            _subscribe(
+                declaration.user, level, subscription_of(declaration.user, level.organisation_id)
+            )
         notify(
             declaration.user,
             "fee_declaration_answer",
@@ -456,7 +459,7 @@ def grant_waiver(
     with transaction.atomic():
         subscription = subscription_of(user, level.organisation_id)
         if subscription is None or subscription.level_id != level.pk:
-            subscription = _subscribe(user, level)
+            subscription = _subscribe(user, level, subscription)
         subscription.waived_until = until
         subscription.waiver_reason = reason.strip()
         subscription.waived_by = actor

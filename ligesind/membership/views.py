@@ -20,10 +20,10 @@ from ligesind.accounts.permissions import is_member
 from ligesind.core.errors import DomainError
 
 from . import permissions, services
-from .entitlements import features_for
+from .entitlements import features_for, levied
 from .features import Feature
 from .forms import DeclarationForm
-from .lifecycle import status_of
+from .lifecycle import DEFAULT_GRACE_DAYS, status_of
 from .models import Declaration, FeeLevel, Payment, Provider, Subscription
 from .providers import PROVIDERS, card_payments
 from .receipts import receipt_pdf
@@ -36,10 +36,12 @@ def organisation_for(slug: str) -> Any:
 
 
 def standing(subscription: Subscription | None) -> Any:
+    """Where a subscription stands today, with its organisation's grace days (kept with the
+    list of organisations that ask a fee: no query)."""
     if subscription is None:
         return None
-    terms = services.terms_of(subscription.organisation_id)
-    return status_of(subscription, services.today(), terms.grace_days)
+    grace = levied.get().get(subscription.organisation_id, DEFAULT_GRACE_DAYS)
+    return status_of(subscription, services.today(), grace)
 
 
 @login_required

@@ -81,8 +81,9 @@ def outcomes(study: Study) -> list[Outcome]:
         if arm_id is not None and score is not None:
             scores.setdefault((arm_id, timepoint_id), []).append(score)
     rows = []
+    timepoints = list(Timepoint.objects.filter(study=study, instrument=who5.KEY))
     for arm in Arm.objects.filter(study=study):
-        for timepoint in Timepoint.objects.filter(study=study, instrument=who5.KEY):
+        for timepoint in timepoints:
             values = scores.get((arm.pk, timepoint.pk), [])
             mean, low, high = mean_with_ci(values)
             rows.append(Outcome(arm.name, timepoint.name, len(values), mean, low, high))

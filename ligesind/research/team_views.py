@@ -38,14 +38,17 @@ def _team_study(request: HttpRequest, slug: str) -> Study:
 @login_required
 def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     study = _team_study(request, slug)
-    participants = Participant.objects.filter(study=study)
+    by_status = dict(
+        Participant.objects.filter(study=study)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     outcomes = analysis.outcomes(study)
     marks, labels = analysis.outcome_marks(outcomes)
     context = {
         "study": study,
-        "counts": {
-            status.label: participants.filter(status=status).count() for status in ParticipantStatus
-        },
+        "counts": {status.label: by_status.get(status, 0) for status in ParticipantStatus},
         "arms": Allocation.objects.filter(participant__study=study)
         .values("arm__name")
         .order_by("arm__name")

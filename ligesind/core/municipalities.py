@@ -1,5 +1,7 @@
 """The 98 Danish municipalities by region (since the 2007 structural reform)."""
 
+from django.utils.text import slugify
+
 MUNICIPALITIES: dict[str, list[str]] = {
     "hovedstaden": [
         "Albertslund", "Allerød", "Ballerup", "Bornholm", "Brøndby", "Dragør", "Egedal",
@@ -30,9 +32,16 @@ MUNICIPALITIES: dict[str, list[str]] = {
 }  # fmt: skip
 
 
+DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
+
+
 def municipality_slug(name: str) -> str:
-    table = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
-    return name.translate(table).lower().replace(" ", "-")
+    return name.translate(DANISH_LETTERS).lower().replace(" ", "-")
+
+
+def danish_slug(text: str) -> str:
+    """An address part from Danish text: "Søvn og fællesskab" → "soevn-og-faellesskab"."""
+    return slugify(text.translate(DANISH_LETTERS))
 
 
 def load_municipalities(apps, schema_editor) -> None:

@@ -18,6 +18,11 @@ def is_researcher_of(user: AnyUser, study: Study) -> bool:
     )
 
 
+def works_on_studies(user: AnyUser) -> bool:
+    """A researcher, whose studies are listed for them (on their team only)."""
+    return is_member(user) and has_role(user, Role.RESEARCHER)
+
+
 def can_take_part(user: AnyUser, study: Study) -> bool:
     return is_member(user) and study.status == StudyStatus.RECRUITING
 
@@ -29,3 +34,13 @@ def can_see_study(user: AnyUser, study: Study) -> bool:
 
 def takes_part(user: AnyUser, participant: Participant) -> bool:
     return is_member(user) and participant.user_id == user.pk
+
+
+def can_create_study(user: AnyUser) -> bool:
+    """An organisation's admin creates a study and puts its researchers on the team."""
+    return is_member(user) and is_admin(user)
+
+
+def can_manage_team(user: AnyUser, study: Study) -> bool:
+    """Who is on a study's team (and so reads its participants' data) is an admin's choice."""
+    return is_member(user) and is_admin(user)

@@ -28,7 +28,7 @@ from .models import (
 )
 
 
-def _team_study(request: HttpRequest, slug: str) -> Study:
+def team_study(request: HttpRequest, slug: str) -> Study:
     study = get_object_or_404(Study, slug=slug)
     if not permissions.is_researcher_of(request.user, study):
         raise Http404
@@ -37,7 +37,7 @@ def _team_study(request: HttpRequest, slug: str) -> Study:
 
 @login_required
 def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
-    study = _team_study(request, slug)
+    study = team_study(request, slug)
     by_status = dict(
         Participant.objects.filter(study=study)
         .values_list("status")
@@ -66,7 +66,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def consent_version(request: HttpRequest, slug: str) -> HttpResponse:
-    study = _team_study(request, slug)
+    study = team_study(request, slug)
     current = services.current_consent(study)
     initial = {"text": current.text, "statements": "\n".join(current.statements)} if current else {}
     form = ConsentVersionForm(request.POST or None, initial=initial)
@@ -96,7 +96,7 @@ def consent_version(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def export(request: HttpRequest, slug: str) -> HttpResponse:
     """The pseudonymised analysis files; each participant's "who looked" log gets a line."""
-    study = _team_study(request, slug)
+    study = team_study(request, slug)
     for participant in Participant.objects.filter(study=study, user__isnull=False).select_related(
         "user"
     ):
@@ -115,7 +115,7 @@ def export(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def referrals(request: HttpRequest, slug: str) -> HttpResponse:
     """People referred by professionals: who to call, and marking them called."""
-    study = _team_study(request, slug)
+    study = team_study(request, slug)
     if request.method == "POST":
         item = get_object_or_404(Referral, pk=request.POST.get("referral") or 0, study=study)
         services.mark_contacted(actor=cast(User, request.user), referral=item)
@@ -127,7 +127,7 @@ def referrals(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def instruments(request: HttpRequest, slug: str) -> HttpResponse:
-    study = _team_study(request, slug)
+    study = team_study(request, slug)
     rows = Instrument.objects.filter(study=study)
     return render(request, "research/instruments.html", {"study": study, "instruments": rows})
 
@@ -135,7 +135,7 @@ def instruments(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def instrument(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
     """Define or change a questionnaire: one question per line (``research.instruments``)."""
-    study = _team_study(request, slug)
+    study = team_study(request, slug)
     item = get_object_or_404(Instrument, pk=pk, study=study) if pk else None
     initial = {"name": item.name, "key": item.key, "items": items_text(item.items)} if item else {}
     form = InstrumentForm(request.POST or None, initial=initial)

@@ -41,7 +41,14 @@ def _mine(request: HttpRequest, study: Study) -> Participant:
 
 def studies(request: HttpRequest) -> HttpResponse:
     rows = Study.objects.filter(status=StudyStatus.RECRUITING).select_related("organisation")
-    return render(request, "research/studies.html", {"studies": rows})
+    can_create = permissions.can_create_study(request.user)
+    teams = Study.objects.none()
+    if can_create:
+        teams = Study.objects.all()[:100]
+    elif request.user.is_authenticated and permissions.works_on_studies(request.user):
+        teams = Study.objects.filter(team__user_id=request.user.pk)
+    context = {"studies": rows, "teams": teams, "can_create": can_create}
+    return render(request, "research/studies.html", context)
 
 
 def study(request: HttpRequest, slug: str) -> HttpResponse:

@@ -187,6 +187,7 @@ RULES: dict[str, Rule] = {
     "research:studies": Rule(ALL),
     "research:study": Rule(ALL, pk("study", "slug")),
     "research:take_part": Rule(SIGNED_IN, pk("study", "slug")),
+    "research:new": Rule(ADMIN, why="an organisation's admin makes a study and chooses its team"),
     "research:refer": Rule(ALL, pk("study", "slug"), why="professionals refer without an account"),
     "research:consent": Rule(OWNER, pk("study", "slug"), why="one's own participation"),
     "research:participation": Rule(OWNER, pk("study", "slug")),
@@ -205,6 +206,7 @@ RULES: dict[str, Rule] = {
             "referrals",
             "instruments",
             "instrument_new",
+            "setup",
         )
     },
     "healthz": Rule(ALL, why="for the service manager; says only that the process answers"),

@@ -20,6 +20,7 @@ from ligesind.core.charts import Chart, last_months, per_month
 from ligesind.core.sheets import neutralise
 
 from . import who5
+from .instruments import Item
 from .models import (
     Allocation,
     Arm,
@@ -69,25 +70,66 @@ def recruitment(study: Study, today: date) -> Chart:
     )
 
 
-def outcomes(study: Study) -> list[Outcome]:
+def scale_of(items: list[Item]) -> tuple[int, int] | None:
+    """The lowest and highest score a team's instrument can give (the sum of its likert
+    items), or None when it has no likert items and so no score."""
+    likert = [[option[0] for option in i["options"]] for i in items if i["kind"] == "likert"]
+    if not likert:
+        return None
+    return sum(min(values) for values in likert), sum(max(values) for values in likert)
+
+
+@dataclass(frozen=True)
+class OutcomeChart:
+    """One questionnaire's score by arm and timepoint, with where its marks go."""
+
+    key: str
+    title: str
+    low: int
+    high: int
+    rows: list[Outcome]
+    marks: list["Mark"]
+    labels: list[tuple[str, float]]
+    arms: list[str]
+
+
+def outcome_charts(study: Study) -> list[OutcomeChart]:
+    """A chart per scored questionnaire the timepoints ask (WHO-5 first, 0–100; a team's
+    instrument on the range of its likert sum), read in five queries whatever the size."""
     arm_of = dict(
         Allocation.objects.filter(participant__study=study).values_list("participant_id", "arm_id")
     )
+    timepoints = list(Timepoint.objects.filter(study=study))
+    instrument_of = {t.pk: t.instrument for t in timepoints}
     scores: dict[tuple[int, int], list[int]] = {}
-    for participant_id, timepoint_id, score in Response.objects.filter(
-        participant__study=study, score__isnull=False
-    ).values_list("participant_id", "timepoint_id", "score"):
+    for participant_id, timepoint_id, raw, percentage in Response.objects.filter(
+        participant__study=study
+    ).values_list("participant_id", "timepoint_id", "raw_score", "score"):
+        value = percentage if instrument_of.get(timepoint_id) == who5.KEY else raw
         arm_id = arm_of.get(participant_id)
-        if arm_id is not None and score is not None:
-            scores.setdefault((arm_id, timepoint_id), []).append(score)
-    rows = []
-    timepoints = list(Timepoint.objects.filter(study=study, instrument=who5.KEY))
-    for arm in Arm.objects.filter(study=study):
-        for timepoint in timepoints:
-            values = scores.get((arm.pk, timepoint.pk), [])
-            mean, low, high = mean_with_ci(values)
-            rows.append(Outcome(arm.name, timepoint.name, len(values), mean, low, high))
-    return rows
+        if arm_id is not None and value is not None:
+            scores.setdefault((arm_id, timepoint_id), []).append(value)
+    arms = list(Arm.objects.filter(study=study))
+    own = {item.key: item for item in Instrument.objects.filter(study=study)}
+    keys = sorted(dict.fromkeys(instrument_of.values()), key=lambda key: key != who5.KEY)
+    charts = []
+    for key in keys:
+        if key == who5.KEY:
+            title, scale = _("WHO-5 (0–100)"), (0, 100)
+        elif key in own and (found := scale_of(own[key].items)) is not None:
+            title, scale = own[key].name, found
+        else:
+            continue
+        rows = []
+        for arm in arms:
+            for timepoint in (t for t in timepoints if t.instrument == key):
+                values = scores.get((arm.pk, timepoint.pk), [])
+                mean, low, high = mean_with_ci(values)
+                rows.append(Outcome(arm.name, timepoint.name, len(values), mean, low, high))
+        marks, labels = outcome_marks(rows, *scale)
+        named = list(dict.fromkeys(row.arm for row in rows))
+        charts.append(OutcomeChart(key, title, *scale, rows, marks, labels, named))
+    return charts
 
 
 def completion(study: Study) -> list[tuple[Timepoint, int, int]]:
@@ -214,7 +256,7 @@ def _codebook(own: Iterable[Instrument]) -> str:
 
 @dataclass(frozen=True)
 class Mark:
-    """One arm at one timepoint, placed on the outcome chart (y: 0–100, top is 100)."""
+    """One arm at one timepoint, placed on an outcome chart (the top is the scale's best)."""
 
     arm_index: int
     label: str
@@ -227,15 +269,20 @@ class Mark:
 CHART_WIDTH, CHART_HEIGHT, CHART_TOP, CHART_BOTTOM = 600, 260, 16, 40
 
 
-def outcome_marks(rows: list[Outcome]) -> tuple[list[Mark], list[tuple[str, float]]]:
-    """Where each mean and its interval go, and where each timepoint's name goes."""
+def outcome_marks(
+    rows: list[Outcome], bottom: int = 0, top: int = 100
+) -> tuple[list[Mark], list[tuple[str, float]]]:
+    """Where each mean and its interval go on a scale from ``bottom`` to ``top``, and where
+    each timepoint's name goes."""
     timepoints = list(dict.fromkeys(row.timepoint for row in rows))
     arms = list(dict.fromkeys(row.arm for row in rows))
     room = CHART_WIDTH / max(len(timepoints), 1)
     drawable = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM
 
+    span = max(top - bottom, 1)
+
     def y(value: float) -> float:
-        return round(CHART_TOP + drawable * (1 - value / 100), 1)
+        return round(CHART_TOP + drawable * (1 - (value - bottom) / span), 1)
 
     marks = []
     for row in rows:
@@ -246,7 +293,14 @@ def outcome_marks(rows: list[Outcome]) -> tuple[list[Mark], list[tuple[str, floa
         low = row.low if row.low is not None else row.mean
         high = row.high if row.high is not None else row.mean
         marks.append(
-            Mark(arm, row.arm, round(x, 1), y(row.mean), y(max(low, 0)), y(min(high, 100)))
+            Mark(
+                arm,
+                row.arm,
+                round(x, 1),
+                y(row.mean),
+                y(max(low, bottom)),
+                y(min(high, top)),
+            )
         )
     labels = [(name, round(room * i + room / 2, 1)) for i, name in enumerate(timepoints)]
     return marks, labels

@@ -44,8 +44,6 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         .annotate(n=Count("pk"))
         .order_by()
     )
-    outcomes = analysis.outcomes(study)
-    marks, labels = analysis.outcome_marks(outcomes)
     context = {
         "study": study,
         "counts": {status.label: by_status.get(status, 0) for status in ParticipantStatus},
@@ -55,10 +53,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         .annotate(n=Count("pk")),
         "chart": analysis.recruitment(study, timezone.localdate()),
         "completion": analysis.completion(study),
-        "outcomes": outcomes,
-        "marks": marks,
-        "labels": labels,
-        "arms_named": list(dict.fromkeys(row.arm for row in outcomes)),
+        "charts": analysis.outcome_charts(study),
         "consent": services.current_consent(study),
     }
     return render(request, "research/dashboard.html", context)

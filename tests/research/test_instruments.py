@@ -11,7 +11,7 @@ from django.urls import reverse
 from ligesind.core.errors import DomainError
 from ligesind.research import instruments, services
 from ligesind.research.forms import InstrumentAnswerForm
-from ligesind.research.models import Participant, Response, Timepoint
+from ligesind.research.models import Block, Participant, Response, Timepoint
 from ligesind.safety.models import CrisisAlert
 from tests.research.test_taking_part import consent, join
 
@@ -124,3 +124,30 @@ def test_only_the_team_defines_questionnaires(client, study, researcher, other_r
     assert "Linje 1" in response.content.decode()
     response = client.post(url, {"name": "Søvn", "key": "sleep", "items": LINES})
     assert response.status_code == 302
+
+
+def test_the_dashboard_charts_the_teams_questionnaire_on_its_own_scale(
+    client, member, other, with_instrument, researcher
+):
+    from ligesind.research.analysis import outcome_charts
+
+    study = with_instrument
+    first, second = study.arms.order_by("pk")
+    Block.objects.create(study=study, stratum="", number=1, sequence=[first.pk, second.pk])
+    timepoint = Timepoint.objects.get(study=study, instrument="sleep")
+    url = reverse("research:questionnaire", args=[study.slug, timepoint.pk])
+    for person, answers in ((member, {"sleep": "2", "worry": "0"}), (other, {"sleep": "1"})):
+        client.force_login(person)
+        join(client, study)
+        consent(client, study)
+        client.post(url, {**answers, "worry": answers.get("worry", "1")})
+    who5_chart, sleep = outcome_charts(study)
+    assert who5_chart.key == "who5" and sleep.title == "Søvn og bekymring"
+    assert (sleep.low, sleep.high) == (0, 4)  # two items scored 0–2
+    answered = sorted(row.mean for row in sleep.rows if row.mean is not None)
+    assert answered == [2.0, 4.0]  # 1 + (2 - 1) and 2 + (2 - 0), one in each group
+    top = min(mark.y for mark in sleep.marks)
+    assert top == 16.0  # a mean of 4 sits at the top of the 0–4 scale
+    client.force_login(researcher)
+    page = client.get(reverse("research:dashboard", args=[study.slug])).content.decode()
+    assert "Søvn og bekymring pr. gruppe og tidspunkt" in page and "Score fra 0 til 4." in page

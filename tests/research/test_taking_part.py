@@ -224,16 +224,17 @@ def test_a_due_questionnaire_is_told_once(client, member, study):
 
 
 def test_the_dashboard_shows_means_with_confidence_intervals_by_arm(client, study, researcher):
-    from ligesind.research.analysis import mean_with_ci, outcome_marks, outcomes
+    from ligesind.research.analysis import mean_with_ci, outcome_charts
 
     mean, low, high = mean_with_ci([40, 60, 50, 70, 30])
     assert mean == 50 and low is not None and high is not None
     assert round(low, 1) == 30.4 and round(high, 1) == 69.6  # t(0.975, 4) = 2.776, sd 15.8
     assert mean_with_ci([]) == (None, None, None)
     assert mean_with_ci([64]) == (64, None, None)
-    rows = outcomes(study)
-    assert len(rows) == 4 and all(row.n == 0 for row in rows)
-    assert outcome_marks(rows)[0] == []
+    (chart,) = outcome_charts(study)
+    assert chart.key == "who5" and (chart.low, chart.high) == (0, 100)
+    assert len(chart.rows) == 4 and all(row.n == 0 for row in chart.rows)
+    assert chart.marks == []
     client.force_login(researcher)
     assert client.get(reverse("research:dashboard", args=[study.slug])).status_code == 200
 

@@ -297,7 +297,8 @@ def allocation_of(participant: Participant) -> Allocation | None:
 
 def offered_runs(participant: Participant) -> Sequence[CourseRun]:
     """The course runs to offer a seat in: to the intervention group at once, to the waiting
-    list once their last questionnaire is due; the participant's own municipality first."""
+    list once their last questionnaire counted from enrolment is due (they have no course
+    start to count from); the participant's own municipality first."""
     allocation = allocation_of(participant)
     study = participant.study
     if (
@@ -308,7 +309,9 @@ def offered_runs(participant: Participant) -> Sequence[CourseRun]:
     ):
         return []
     if allocation.arm.kind == ArmKind.WAITING_LIST:
-        last = Timepoint.objects.filter(study=study).order_by("-days").first()
+        last = (
+            Timepoint.objects.filter(study=study, anchor=Anchor.ENROLMENT).order_by("-days").first()
+        )
         if last and (timezone.now() - participant.enrolled_at).days < last.days:
             return []
     upcoming = CourseSession.objects.filter(run=OuterRef("pk"), starts_at__gt=timezone.now())

@@ -210,3 +210,9 @@ def test_an_admin_makes_a_study_and_its_team_sets_it_up(new_page, axe):
     r.get_by_role("button", name="Åbn for deltagere").click()
     expect(r.get_by_text("Studiet er åbent. Nu kan man deltage.")).to_be_visible()
     assert Study.objects.get().status == "recruiting"
+    r.get_by_role("link", name="Teamets egne spørgeskemaer").click()
+    checked(r, axe)
+    r.get_by_role("link", name="Nyt spørgeskema").click()
+    checked(r, axe)
+    r.goto(f"/research/{Study.objects.get().slug}/team/referrals/")
+    checked(r, axe)

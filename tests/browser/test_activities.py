@@ -102,7 +102,7 @@ def test_course_and_accompaniment_pages(new_page, axe):
     axe(m)
     m.get_by_role("link", name="Vejen til hverdagslivet").click()
     m.get_by_role("button", name="Tilmeld mig").click()
-    expect(m.get_by_text("Du er optaget. Velkommen på kurset!")).to_be_visible()
+    expect(m.get_by_text("Du er optaget. Velkommen til forløbet!")).to_be_visible()
     axe(m)
     m.get_by_role("link", name="Gruppeforløbets samtale").click()
     expect(m.get_by_role("heading", level=1)).to_contain_text("Vejen til hverdagslivet")

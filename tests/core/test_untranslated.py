@@ -26,7 +26,7 @@ ATTRIBUTE = re.compile(r'\b(?:aria-label|placeholder|title|alt)="([^"]*)"')
 # "beslutning" (moderation is not a court), "lukke kontoen midlertidigt", "rette"/"rettet", a
 # plain imperative.
 WRONG_WORDS = re.compile(
-    r"(?i)(?<![\w@.-])(venligst|peerguides|kursus\w*|\w*afgørelse\w*|suspender\w*"
+    r"(?i)(?<![\w@.-])(venligst|peerguides|kurs(?!iv)\w*|\w*afgørelse\w*|suspender\w*"
     r"|succesfuldt|genautentificer\w*|email\w*|redigere\w*|redigeret|udelukket)(?![\w-])"
 )
 # The API reference is for developers and written in English, with the schema's words.

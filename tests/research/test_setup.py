@@ -2,6 +2,8 @@
 opens it; what randomisation and the answers depend on cannot change under them."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ligesind.accounts.models import Role, RoleAssignment
@@ -195,3 +197,25 @@ def test_researchers_find_their_studies(client, study, researcher, other_researc
     client.force_login(other_researcher)
     page = client.get(reverse("research:studies")).content.decode()
     assert reverse("research:dashboard", args=[study.slug]) not in page
+
+
+def test_the_set_up_page_asks_the_same_number_of_queries_however_much_it_shows(
+    client, study, researcher
+):
+    client.force_login(researcher)
+    client.get(setup_url(study))
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(setup_url(study)).status_code == 200
+    for n in range(10):
+        study_setup.add_question(actor=researcher, study=study, text=f"Q{n}?", eligible_answer=True)
+        study_setup.add_timepoint(
+            actor=researcher,
+            study=study,
+            name=f"T{n}",
+            instrument="who5",
+            days=n,
+            anchor="enrolment",
+        )
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(setup_url(study)).status_code == 200
+    assert len(many) == len(few) <= 15

@@ -97,25 +97,32 @@ def _team(actor: User, study: Study, data: dict[str, Any], item: str) -> str:
     return _("They are on the team now.")
 
 
+def _one(model: Any, item: str, study: Study) -> Any:
+    """The study's row that a remove button names (404 for anything else)."""
+    if not item.isdigit():
+        raise Http404
+    return get_object_or_404(model, pk=int(item), study=study)
+
+
 def _remove_question(actor: User, study: Study, data: dict[str, Any], item: str) -> str:
-    question = get_object_or_404(Question, pk=item, study=study)
+    question = _one(Question, item, study)
     study_setup.remove_question(actor=actor, question=question)
     return _("The question is removed.")
 
 
 def _remove_arm(actor: User, study: Study, data: dict[str, Any], item: str) -> str:
-    study_setup.remove_arm(actor=actor, arm=get_object_or_404(Arm, pk=item, study=study))
+    study_setup.remove_arm(actor=actor, arm=_one(Arm, item, study))
     return _("The group is removed.")
 
 
 def _remove_timepoint(actor: User, study: Study, data: dict[str, Any], item: str) -> str:
-    timepoint = get_object_or_404(Timepoint, pk=item, study=study)
+    timepoint = _one(Timepoint, item, study)
     study_setup.remove_timepoint(actor=actor, timepoint=timepoint)
     return _("The timepoint is removed.")
 
 
 def _remove_member(actor: User, study: Study, data: dict[str, Any], item: str) -> str:
-    member = get_object_or_404(TeamMember, pk=item, study=study)
+    member = _one(TeamMember, item, study)
     study_setup.remove_team_member(actor=actor, member=member)
     return _("They are off the team; the study's data is closed to them.")
 

@@ -126,6 +126,9 @@ def test_groups_and_answered_timepoints_stay_once_people_take_part(
         strata="municipality",
     ).content.decode()
     assert "allerede fundet sted" in page
+    assert post(client, study, "remove_arm", item="x").status_code == 404
+    assert post(client, study, "remove_question", item="").status_code == 404
+    assert post(client, study, "nonsense").status_code == 404
     later = Timepoint.objects.get(study=study, days=70)
     post(client, study, "remove_timepoint", item=str(later.pk))  # no one answered it yet
     assert not Timepoint.objects.filter(pk=later.pk).exists()

@@ -8,9 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from ligesind.activities.models import CourseTemplate
 from ligesind.organisations.models import Organisation
 
+from .forms import YES_NO
 from .models import Anchor, ArmKind, Study
-
-YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
 class NewStudyForm(forms.Form):
